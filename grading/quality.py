@@ -1,0 +1,158 @@
+"""Grading quality: blank, reference, mutants, alternatives, Colab-saved and edited-test submissions,
+all graded by real nbgrader, and the per-exercise verdicts that tests/ assert and the report prints.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cases, submissions
+from .course import REPO, CellScore, CourseCopy, read_notebook
+
+EDITED_TEST_SOURCE = 'passed("확인 셀을 지웠습니다")'
+
+
+@dataclass
+class Submission:
+    student: str
+    kind: str                 # blank, reference, mutant, alternative, colab, edited_test
+    notebook: object = None
+    raw: str | None = None    # exact JSON text (Colab format), used instead of `notebook`
+    exercise: str | None = None  # the solution cell a mutant/alternative replaces
+    variant: cases.Variant | None = None
+
+
+@dataclass
+class QualityRun:
+    assignment: str
+    submissions: list[Submission]
+    scores: dict[str, dict[str, CellScore]]
+    autograded_cells: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Submission]:
+        return [s for s in self.submissions if s.kind == kind]
+
+    def cell_scores(self, student: str) -> dict[str, CellScore]:
+        return self.scores.get(student, {})
+
+    def exercise_score(self, student: str, exercise: str) -> float | None:
+        cell = self.cell_scores(student).get(test_cell(exercise))
+        return None if cell is None else cell.score
+
+    def max_score(self, exercise: str) -> float:
+        reference = self.cell_scores(self.of("reference")[0].student)
+        return reference[test_cell(exercise)].max_score
+
+
+def test_cell(solution_cell: str) -> str:
+    """Naming rule of the course: the test cell of solution cell X is X_test."""
+    return f"{solution_cell}_test"
+
+
+def build(assignment: str, release_nb, source_nb) -> list[Submission]:
+    reference = submissions.reference_answers(source_nb)
+    module = cases.load(assignment)
+    full = submissions.fill(release_nb, reference)
+    subs = [
+        Submission("blank", "blank", notebook=release_nb),
+        Submission("reference", "reference", notebook=full),
+        Submission("colab-reference", "colab", raw=submissions.colab_saved(full)),
+    ]
+    for kind, table in (("mutant", module.MUTANTS), ("alternative", module.ALTERNATIVES)):
+        for exercise, variants in table.items():
+            for variant in variants:
+                notebook = submissions.fill(release_nb, {**reference, exercise: variant.code.strip("\n")})
+                subs.append(Submission(f"{kind}--{exercise}--{variant.name}", kind, notebook=notebook,
+                                       exercise=exercise, variant=variant))
+    # A student who empties a locked test cell: nbgrader must restore it from the gradebook.
+    first_mutant = subs[[s.kind for s in subs].index("mutant")]
+    edited_ids = [test_cell(first_mutant.exercise)]
+    subs.append(Submission("edited-test-reference", "edited_test",
+                           notebook=submissions.replace_cell(full, edited_ids[0], EDITED_TEST_SOURCE),
+                           exercise=first_mutant.exercise))
+    subs.append(Submission("edited-test-mutant", "edited_test",
+                           notebook=submissions.replace_cell(first_mutant.notebook, edited_ids[0], EDITED_TEST_SOURCE),
+                           exercise=first_mutant.exercise, variant=first_mutant.variant))
+    return subs
+
+
+def grade(assignment: str, subs: list[Submission], workdir: Path, workers: int) -> dict[str, dict[str, CellScore]]:
+    """Autograde `subs` with real nbgrader, sharded over `workers` course copies run in parallel."""
+    shards = [subs[i::workers] for i in range(workers)]
+    shards = [s for s in shards if s]
+
+    def run(index_and_shard):
+        index, shard = index_and_shard
+        course = CourseCopy(workdir / f"shard{index}", only=[assignment])
+        course.generate(assignment)
+        for sub in shard:
+            course.submit(sub.student, assignment, sub.notebook, raw=sub.raw)
+        course.autograde(assignment)
+        return course.scores(assignment)
+
+    scores: dict[str, dict[str, CellScore]] = {}
+    with ThreadPoolExecutor(max_workers=len(shards)) as pool:
+        for part in pool.map(run, enumerate(shards)):
+            scores.update(part)
+    return scores
+
+
+def run(assignment: str, workdir: Path | None = None, workers: int | None = None) -> QualityRun:
+    workers = workers or os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="grading-quality-") as tmp:
+        root = Path(workdir or tmp)
+        prep = CourseCopy(root / "prep", only=[assignment])
+        release_nb = read_notebook(prep.generate(assignment))
+        source_nb = read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
+        subs = build(assignment, release_nb, source_nb)
+        scores = grade(assignment, subs, root, workers)
+    autograded = [name for name, cell in scores["reference"].items() if cell.score is not None]
+    return QualityRun(assignment, subs, scores, autograded)
+
+
+def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
+    """exercise -> {"caught": [...], "missed": [...], "accepted": [...], "rejected": [...]} (variant names)."""
+    table: dict[str, dict[str, list]] = {}
+    for sub in run_.of("mutant") + run_.of("alternative"):
+        row = table.setdefault(sub.exercise, {"caught": [], "missed": [], "accepted": [], "rejected": []})
+        score, full = run_.exercise_score(sub.student, sub.exercise), run_.max_score(sub.exercise)
+        others_full = all(c.score == c.max_score for name, c in run_.cell_scores(sub.student).items()
+                          if name in run_.autograded_cells and name != test_cell(sub.exercise))
+        if sub.kind == "mutant":
+            row["caught" if score == 0 and others_full else "missed"].append(sub.variant.name)
+        else:
+            row["accepted" if score == full and others_full else "rejected"].append(sub.variant.name)
+    return table
+
+
+def report(run_: QualityRun) -> str:
+    lines = [f"Grading quality: {run_.assignment} (real nbgrader autograde, {len(run_.submissions)} submissions)", ""]
+    ref = run_.cell_scores("reference")
+    total = sum(c.max_score for n, c in ref.items() if n in run_.autograded_cells)
+
+    def points(student):
+        cells = run_.cell_scores(student)
+        return sum(cells[n].score or 0 for n in run_.autograded_cells if n in cells)
+
+    for sub in run_.submissions:
+        if sub.kind in ("blank", "reference", "colab", "edited_test"):
+            lines.append(f"  {sub.student:<28} {points(sub.student):5.1f} / {total:g}")
+    lines += ["", f"  {'exercise':<26} {'mutants caught':>15} {'alternatives accepted':>22}"]
+    for exercise, row in verdicts(run_).items():
+        caught = f"{len(row['caught'])}/{len(row['caught']) + len(row['missed'])}"
+        accepted = f"{len(row['accepted'])}/{len(row['accepted']) + len(row['rejected'])}"
+        problems = [f"missed: {m}" for m in row["missed"]] + [f"rejected: {r}" for r in row["rejected"]]
+        lines.append(f"  {exercise:<26} {caught:>15} {accepted:>22}  {'; '.join(problems)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from .course import assignments
+
+    for name in sys.argv[1:] or assignments():
+        print(report(run(name)))

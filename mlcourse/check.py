@@ -1,0 +1,159 @@
+"""Friendly checks for visible tests: attempted? -> type -> shape/columns -> values.
+
+Each failure raises CheckFailed (an AssertionError, so nbgrader gives the cell 0) with a
+Korean message that states what was expected and what came back. Nothing here knows any
+exercise's answer: visible tests pass the expected values in.
+"""
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+import pandas as pd
+
+RTOL = 1e-6  # survives CPU vs GPU and BLAS differences, still rejects real mistakes
+ATOL = 1e-8
+
+
+class CheckFailed(AssertionError):
+    pass
+
+
+class NotAttempted(CheckFailed):
+    pass
+
+
+def _fail(message: str) -> None:
+    raise CheckFailed("❌ " + message) from None
+
+
+def call(func, *args, **kwargs):
+    """Call a student's function on copies of its arguments.
+
+    - the untouched stub (NotImplementedError) -> "아직 작성하지 않았습니다";
+    - the student's own exception is re-raised so its traceback shows where it failed;
+    - an argument modified in place -> failure (inputs must stay as they were).
+    """
+    name = getattr(func, "__name__", "함수")
+    originals = [copy.deepcopy(a) for a in args]
+    try:
+        result = func(*args, **kwargs)
+    except NotImplementedError:
+        raise NotAttempted(f"✋ `{name}`을(를) 아직 작성하지 않았습니다. `raise NotImplementedError()`를 지우고 코드를 작성하세요.") from None
+    for i, (before, after) in enumerate(zip(originals, args)):
+        if not _same_input(before, after):
+            _fail(f"`{name}`이(가) 입력 인자 {i + 1}번을 직접 수정했습니다. 입력은 바꾸지 말고 복사본(.copy())을 사용하세요.")
+    return result
+
+
+def _same_input(before, after) -> bool:
+    if isinstance(before, (pd.DataFrame, pd.Series)):
+        return type(after) is type(before) and before.equals(after) and before.index.equals(after.index)
+    if isinstance(before, np.ndarray):
+        return np.array_equal(before, after, equal_nan=True)
+    return True
+
+
+def expect_type(value, expected_type, what: str = "반환값") -> None:
+    """Exact type (subclasses rejected: they could override __eq__ or comparisons)."""
+    types = expected_type if isinstance(expected_type, tuple) else (expected_type,)
+    if type(value) not in types:
+        wanted = " 또는 ".join(t.__name__ for t in types)
+        _fail(f"{what}의 타입이 다릅니다: 기대 {wanted}, 실제 {type(value).__name__}")
+
+
+def expect_float(value, expected: float, what: str = "반환값", rtol: float = RTOL) -> None:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        _fail(f"{what}의 타입이 다릅니다: 기대 float, 실제 {type(value).__name__}")
+    actual = float(value)
+    if not math.isclose(actual, float(expected), rel_tol=rtol, abs_tol=ATOL):
+        _fail(f"{what}의 값이 다릅니다: 기대 {expected:.6g}, 실제 {actual:.6g}")
+
+
+def expect_choice(value, choices, what: str) -> None:
+    """A multiple-choice answer: an int among `choices` (bool is not an int here)."""
+    if value is None:
+        raise NotAttempted(f"✋ 아직 답하지 않았습니다. `{what} = 번호` 형태로 답을 넣고 셀을 실행하세요.")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        _fail(f"{what}에는 보기 번호를 정수로 넣으세요 (예: {what} = 2). 실제 타입: {type(value).__name__}")
+    if int(value) not in choices:
+        _fail(f"{what}는 {min(choices)}~{max(choices)} 중 하나여야 합니다. 실제: {value}")
+
+
+def expect_frame(actual, expected: pd.DataFrame, what: str = "반환값", check_dtype_kind: bool = True) -> None:
+    """DataFrame: exact type -> shape -> columns -> index -> dtype kinds -> values."""
+    expect_type(actual, pd.DataFrame, what)
+    if actual.shape != expected.shape:
+        _fail(f"{what}의 shape가 다릅니다: 기대 {expected.shape}, 실제 {actual.shape}")
+    if list(actual.columns) != list(expected.columns):
+        _fail(f"{what}의 열(columns)이 다릅니다: 기대 {list(expected.columns)}, 실제 {list(actual.columns)}")
+    _expect_index(actual.index, expected.index, what)
+    for column in expected.columns:
+        _expect_values(actual[column], expected[column], f"{what}['{column}']", check_dtype_kind)
+
+
+def expect_series(actual, expected: pd.Series, what: str = "반환값", check_name: bool = True) -> None:
+    expect_type(actual, pd.Series, what)
+    if actual.shape != expected.shape:
+        _fail(f"{what}의 길이가 다릅니다: 기대 {len(expected)}, 실제 {len(actual)}")
+    _expect_index(actual.index, expected.index, what)
+    if check_name and actual.name != expected.name:
+        _fail(f"{what}의 이름(name)이 다릅니다: 기대 {expected.name!r}, 실제 {actual.name!r}")
+    _expect_values(actual, expected, what, check_dtype_kind=True)
+
+
+def _expect_index(actual: pd.Index, expected: pd.Index, what: str) -> None:
+    if len(actual) != len(expected) or not all(_same_label(a, e) for a, e in zip(actual, expected)):
+        shown_a, shown_e = list(actual[:8]), list(expected[:8])
+        _fail(f"{what}의 인덱스(index)가 다릅니다: 기대 {shown_e}…, 실제 {shown_a}…")
+
+
+def _same_label(a, e) -> bool:
+    # labels compared as plain Python values so a custom __eq__ cannot answer for them
+    if isinstance(e, (pd.Timestamp, np.datetime64)):
+        return isinstance(a, (pd.Timestamp, np.datetime64)) and pd.Timestamp(a).value == pd.Timestamp(e).value
+    if isinstance(e, (int, np.integer)):
+        return isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_)) and int(a) == int(e)
+    if isinstance(e, str):
+        return type(a) is str and str.__eq__(a, e) is True
+    return type(a) is type(e) and a == e
+
+
+def _expect_values(actual: pd.Series, expected: pd.Series, what: str, check_dtype_kind: bool) -> None:
+    if check_dtype_kind and actual.dtype.kind != expected.dtype.kind:
+        _fail(f"{what}의 dtype이 다릅니다: 기대 {expected.dtype}, 실제 {actual.dtype}")
+    if expected.dtype.kind in "biuf":
+        a = np.asarray(actual, dtype=float)
+        e = np.asarray(expected, dtype=float)
+        nan_a, nan_e = np.isnan(a), np.isnan(e)
+        if not np.array_equal(nan_a, nan_e):
+            _fail(f"{what}의 결측치(NaN) 위치가 다릅니다: 기대 {int(nan_e.sum())}개, 실제 {int(nan_a.sum())}개")
+        ok = np.abs(a - e) <= ATOL + RTOL * np.abs(e)
+        bad = np.flatnonzero(~ok & ~nan_e)
+        if bad.size:
+            i = bad[0]
+            _fail(f"{what}의 값이 다릅니다 ({bad.size}곳). 첫 위치 {expected.index[i]!r}: 기대 {e[i]:.6g}, 실제 {a[i]:.6g}")
+    else:
+        a_list, e_list = [_plain(v) for v in actual], [_plain(v) for v in expected]
+        bad = [i for i, (x, y) in enumerate(zip(a_list, e_list)) if not (x == y or (x is None and y is None))]
+        if bad:
+            i = bad[0]
+            _fail(f"{what}의 값이 다릅니다 ({len(bad)}곳). 첫 위치 {expected.index[i]!r}: 기대 {e_list[i]!r}, 실제 {a_list[i]!r}")
+
+
+def _plain(value):
+    """A plain, comparable Python value (missing -> None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (pd.Timestamp, np.datetime64)):
+        return ("ts", pd.Timestamp(value).value)
+    if isinstance(value, (np.integer, np.floating, np.bool_)):
+        return value.item()
+    if type(value) in (str, int, float, bool):
+        return value
+    return ("other", repr(value))
+
+
+def passed(message: str = "") -> None:
+    print("✅ 통과" + (f": {message}" if message else ""))

@@ -1,0 +1,38 @@
+"""nbgrader configuration for the course (instructors run nbgrader from this folder)."""
+import os
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+
+c = get_config()  # noqa: F821 (provided by nbgrader)
+
+c.CourseDirectory.course_id = "ml-course"
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+# The embedded SQLite gradebook by default; any SQLAlchemy URL (PostgreSQL) via the environment.
+c.CourseDirectory.db_url = os.environ.get(
+    "NBGRADER_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
+)
+# Data files and the course helper are found through the clone, never copied per student.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+
+# What students see in place of solutions (Korean, like every student-facing message).
+c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "여기에 답을 작성하세요."
+
+# nbgrader's default of 30 s per cell is too tight on a loaded 2-core grading machine; a cell
+# that hangs is still stopped, and the kernel is interrupted rather than left running.
+c.Execute.timeout = 120
+c.Execute.interrupt_on_timeout = True
+
+# A passing test cell must never lose its points to library noise on stderr (nbgrader scores any
+# stderr output as a failure). The setup cell silences warnings; this removes what slips through:
+# Python warnings and the C++ log lines of TensorFlow/XLA/absl (I/W/E + 4 digits).
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = (
+    r"(?m)(Warning: |warnings\.warn\(|^[IWE]\d{4} \d\d:\d\d|oneDNN custom operations"
+    r"|cuda_(dnn|blas|fft)|TF-TRT|absl::InitializeLog)"
+)
+
+# Feedback for students: their code, output and scores, never the hidden tests' source.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+c.ClearHiddenTests.enforce_metadata = False
