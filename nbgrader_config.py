@@ -2,7 +2,7 @@
 import os
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 
@@ -33,6 +33,20 @@ c.IgnorePattern.pattern = (
     r"|cuda_(dnn|blas|fft)|TF-TRT|absl::InitializeLog)"
 )
 
+
+
+class ShortTestErrors(NbGraderPreprocessor):
+    """In feedback, a failed test cell shows its (Korean) error message only: the traceback
+    would quote the hidden test lines around the failing assertion."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    output.traceback = [f"{output.ename}: {output.evalue}"]
+        return cell, resources
+
+
 # Feedback for students: their code, output and scores, never the hidden tests' source.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ShortTestErrors, CSSHTMLHeaderPreprocessor]
 c.ClearHiddenTests.enforce_metadata = False

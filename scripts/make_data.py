@@ -59,14 +59,14 @@ def _normalise_csv(raw: bytes) -> bytes:
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
-def build() -> dict:
-    DATA.mkdir(exist_ok=True)
-    manifest = {}
+def render() -> tuple[dict[str, bytes], dict]:
+    """(file name -> CSV bytes, manifest) exactly as build() writes them."""
+    files, manifest = {}, {}
     for name, (package, inner, source, licence) in SOURCES.items():
         raw = _read_package_file(package, inner)
         content = _json_records_to_csv(raw) if inner.endswith(".json") else _normalise_csv(raw)
-        (DATA / name).write_bytes(content)
         rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+        files[name] = content
         manifest[name] = {
             "sha256": hashlib.sha256(content).hexdigest(),
             "rows": len(rows) - 1,
@@ -74,9 +74,21 @@ def build() -> dict:
             "source": source,
             "licence": licence,
         }
-    MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return files, manifest
+
+
+def build() -> dict:
+    files, manifest = render()
+    DATA.mkdir(exist_ok=True)
+    for name, content in files.items():
+        (DATA / name).write_bytes(content)
+    MANIFEST.write_text(manifest_text(manifest), encoding="utf-8")
     (DATA / "README.md").write_text(readme(manifest), encoding="utf-8")
     return manifest
+
+
+def manifest_text(manifest: dict) -> str:
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
 def readme(manifest: dict) -> str:

@@ -1,0 +1,66 @@
+"""`make demo`: grade three demo students per assignment with real nbgrader and print the scores.
+
+The demo runs in build/demo/, a copy of the course with its own SQLite gradebook, so it never
+touches the instructor's real gradebook.db. Afterwards `cd build/demo && nbgrader formgrader`
+shows the same submissions, and build/demo/feedback/ holds what students would receive.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+
+from . import cases, submissions
+from .course import REPO, CourseCopy, assignments, read_notebook
+
+DEMO_ROOT = REPO / "build" / "demo"
+
+
+def partial_answers(assignment: str, reference: dict[str, str]) -> dict[str, str]:
+    """The reference with every other exercise replaced by its first mutant: a realistic 'partly wrong'."""
+    mutants = cases.load(assignment).MUTANTS
+    wrong = {exercise: variants[0].code.strip("\n") for exercise, variants in list(mutants.items())[::2]}
+    return {**reference, **wrong}
+
+
+def main() -> int:
+    shutil.rmtree(DEMO_ROOT, ignore_errors=True)
+    course = CourseCopy(DEMO_ROOT)
+    for assignment in assignments():
+        release_nb = read_notebook(course.generate(assignment))
+        reference = submissions.reference_answers(read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb"))
+        demo_students = {
+            "perfect": submissions.fill(release_nb, reference),
+            "untouched": release_nb,
+            "partial": submissions.fill(release_nb, partial_answers(assignment, reference)),
+        }
+        for student, notebook in demo_students.items():
+            course.submit(student, assignment, notebook)
+        course.autograde(assignment)
+        course.generate_feedback(assignment)
+        print(score_table(assignment, course.scores(assignment), list(demo_students)))
+    print(f"\nFeedback: {DEMO_ROOT / 'feedback'}   Gradebook: {DEMO_ROOT / 'gradebook.db'}")
+    print(f"Manual grading of the written answers: cd {DEMO_ROOT.relative_to(REPO)} && nbgrader formgrader")
+    return 0
+
+
+def score_table(assignment: str, scores, students: list[str]) -> str:
+    """One row per student, one column per graded cell (ex1 … q4, written), then the totals."""
+    cells = list(scores[students[0]])
+    header = f"{'student':<10}" + "".join(f"{c.split('_')[0]:>9}" for c in cells) + f"{'auto total':>13}"
+    lines = [f"\n{assignment}: score/max per graded cell ('pending' = manual grading in formgrader)",
+             header, "-" * len(header)]
+    for student in students:
+        row, total, total_max = f"{student:<10}", 0.0, 0.0
+        for cell in cells:
+            grade = scores[student][cell]
+            if grade.score is None:
+                row += f"{'pending':>9}"
+                continue
+            row += f"{f'{grade.score:g}/{grade.max_score:g}':>9}"
+            total, total_max = total + grade.score, total_max + grade.max_score
+        lines.append(row + f"{f'{total:g}/{total_max:g}':>13}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
