@@ -39,15 +39,15 @@ class QualityRun:
         return self.scores.get(student, {})
 
     def exercise_score(self, student: str, exercise: str) -> float | None:
-        cell = self.cell_scores(student).get(test_cell(exercise))
+        cell = self.cell_scores(student).get(check_cell_id(exercise))
         return None if cell is None else cell.score
 
     def max_score(self, exercise: str) -> float:
         reference = self.cell_scores(self.of("reference")[0].student)
-        return reference[test_cell(exercise)].max_score
+        return reference[check_cell_id(exercise)].max_score
 
 
-def test_cell(solution_cell: str) -> str:
+def check_cell_id(solution_cell: str) -> str:
     """Naming rule of the course: the test cell of solution cell X is X_test."""
     return f"{solution_cell}_test"
 
@@ -69,7 +69,7 @@ def build(assignment: str, release_nb, source_nb) -> list[Submission]:
                                        exercise=exercise, variant=variant))
     # A student who empties a locked test cell: nbgrader must restore it from the gradebook.
     first_mutant = subs[[s.kind for s in subs].index("mutant")]
-    edited_ids = [test_cell(first_mutant.exercise)]
+    edited_ids = [check_cell_id(first_mutant.exercise)]
     subs.append(Submission("edited-test-reference", "edited_test",
                            notebook=submissions.replace_cell(full, edited_ids[0], EDITED_TEST_SOURCE),
                            exercise=first_mutant.exercise))
@@ -120,7 +120,7 @@ def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
         row = table.setdefault(sub.exercise, {"caught": [], "missed": [], "accepted": [], "rejected": []})
         score, full = run_.exercise_score(sub.student, sub.exercise), run_.max_score(sub.exercise)
         others_full = all(c.score == c.max_score for name, c in run_.cell_scores(sub.student).items()
-                          if name in run_.autograded_cells and name != test_cell(sub.exercise))
+                          if name in run_.autograded_cells and name != check_cell_id(sub.exercise))
         if sub.kind == "mutant":
             row["caught" if score == 0 and others_full else "missed"].append(sub.variant.name)
         else:

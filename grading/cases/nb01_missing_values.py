@@ -193,9 +193,18 @@ def variance_ratio(original, imputed):
         Variant("both_missing", "'하나라도'를 '모두'로 오해", "q1_answer = 1"),
         Variant("string_answer", "번호를 문자열로 입력", 'q1_answer = "2"'),
     ],
-    "q2_answer": [Variant("row_loss", "삭제의 단점과 혼동", "q2_answer = 1")],
-    "q3_answer": [Variant("mean_is_robust", "평균이 이상치에 강하다고 오해", "q3_answer = 1")],
-    "q4_answer": [Variant("separate_statistics", "테스트 세트를 자기 평균으로 채움", "q4_answer = 2")],
+    "q2_answer": [
+        Variant("row_loss", "삭제의 단점과 혼동", "q2_answer = 1"),
+        Variant("model_complexity", "모델 기반 대체의 단점과 혼동", "q2_answer = 3"),
+    ],
+    "q3_answer": [
+        Variant("mean_is_robust", "평균이 이상치에 강하다고 오해", "q3_answer = 1"),
+        Variant("zero_fill", "0으로 채우면 분포가 유지된다고 오해", "q3_answer = 4"),
+    ],
+    "q4_answer": [
+        Variant("separate_statistics", "테스트 세트를 자기 평균으로 채움 (누수)", "q4_answer = 2"),
+        Variant("whole_data_mean", "전체 데이터 평균 사용 (누수)", "q4_answer = 1"),
+    ],
 }
 
 ALTERNATIVES = {

@@ -1,0 +1,87 @@
+"""The friendly checks: attempted -> type -> shape/columns -> values, in Korean, and hard to fool."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from mlcourse.check import (CheckFailed, NotAttempted, call, expect_choice, expect_float, expect_frame,
+                            expect_series)
+
+
+def stub(df):
+    raise NotImplementedError()
+
+
+def test_untouched_stub_is_reported_as_not_attempted():
+    with pytest.raises(NotAttempted, match="아직 작성하지 않았습니다"):
+        call(stub, pd.DataFrame())
+
+
+def test_students_own_exception_propagates_with_its_traceback():
+    def broken(df):
+        return df["missing_column"]
+
+    with pytest.raises(KeyError):
+        call(broken, pd.DataFrame({"a": [1]}))
+
+
+def test_modifying_an_input_in_place_fails():
+    def fills_in_place(df):
+        df["a"] = df["a"].fillna(0.0)
+        return df
+
+    with pytest.raises(CheckFailed, match="직접 수정"):
+        call(fills_in_place, pd.DataFrame({"a": [1.0, np.nan]}))
+
+
+EXPECTED = pd.DataFrame({"n": [2, 1]}, index=["a", "b"])
+
+
+@pytest.mark.parametrize("actual, message", [
+    ({"n": [2, 1]}, "타입이 다릅니다: 기대 DataFrame, 실제 dict"),
+    (pd.DataFrame({"n": [2]}, index=["a"]), r"shape가 다릅니다: 기대 \(2, 1\), 실제 \(1, 1\)"),
+    (pd.DataFrame({"m": [2, 1]}, index=["a", "b"]), "열\\(columns\\)이 다릅니다"),
+    (pd.DataFrame({"n": [2, 1]}, index=["b", "a"]), "인덱스\\(index\\)가 다릅니다"),
+    (pd.DataFrame({"n": [2.0, 1.0]}, index=["a", "b"]), "dtype이 다릅니다"),
+    (pd.DataFrame({"n": [2, 3]}, index=["a", "b"]), "값이 다릅니다 \\(1곳\\). 첫 위치 'b': 기대 1, 실제 3"),
+])
+def test_frame_checks_run_in_order_and_say_what_differs(actual, message):
+    with pytest.raises(CheckFailed, match=message):
+        expect_frame(actual, EXPECTED)
+
+
+def test_subclass_whose_eq_is_always_true_is_rejected():
+    class Anything(pd.DataFrame):
+        def __eq__(self, other):
+            return True
+
+    with pytest.raises(CheckFailed, match="타입"):
+        expect_frame(Anything({"n": [0, 0]}, index=["a", "b"]), EXPECTED)
+
+
+def test_float_checks_use_a_relative_tolerance_and_reject_lookalikes():
+    expect_float(np.float64(0.6 + 1e-9), 0.6)
+    with pytest.raises(CheckFailed):
+        expect_float(0.61, 0.6)
+    with pytest.raises(CheckFailed, match="타입"):
+        expect_float(np.array([0.6]), 0.6)
+    with pytest.raises(CheckFailed, match="타입"):
+        expect_float(True, 1.0)
+
+
+def test_series_checks_compare_name_index_and_missing_positions():
+    index = pd.to_datetime(["2024-01-01", "2024-01-03"])
+    expected = pd.Series([1.0, np.nan], index=index, name="t")
+    expect_series(expected.copy(), expected)
+    with pytest.raises(CheckFailed, match="이름"):
+        expect_series(expected.rename("u"), expected)
+    with pytest.raises(CheckFailed, match="NaN"):
+        expect_series(pd.Series([1.0, 2.0], index=index, name="t"), expected)
+
+
+def test_quiz_answers_must_be_integers_among_the_choices():
+    expect_choice(np.int64(2), range(1, 5), "q1_answer")
+    with pytest.raises(NotAttempted):
+        expect_choice(None, range(1, 5), "q1_answer")
+    for bad in ("2", 2.0, True, 7):
+        with pytest.raises(CheckFailed):
+            expect_choice(bad, range(1, 5), "q1_answer")

@@ -1,0 +1,70 @@
+"""The graders, graded: real `nbgrader generate_assignment` + `nbgrader autograde` on a temporary
+copy of the course. Blank scores 0, reference full, every mutant loses its exercise's points,
+every alternative keeps them, Colab-saved and edited-test submissions grade honestly.
+"""
+import pytest
+
+from grading import cases
+from grading.course import assignments
+from grading.quality import EDITED_TEST_SOURCE, check_cell_id
+
+
+def variants(table_name):
+    for assignment in assignments():
+        for exercise, items in getattr(cases.load(assignment), table_name).items():
+            for variant in items:
+                yield pytest.param(assignment, exercise, variant, id=f"{assignment}-{exercise}-{variant.name}")
+
+
+def autograded(run, student):
+    cells = run.cell_scores(student)
+    assert cells, f"{student} was not graded"
+    return {name: cells[name] for name in run.autograded_cells}
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_untouched_release_scores_zero_on_every_autograded_cell(quality_runs, assignment):
+    run = quality_runs[assignment]
+    assert run.autograded_cells
+    assert {n: c.score for n, c in autograded(run, "blank").items() if c.score != 0} == {}
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_reference_scores_full_marks(quality_runs, assignment):
+    run = quality_runs[assignment]
+    assert {n: (c.score, c.max_score) for n, c in autograded(run, "reference").items() if c.score != c.max_score} == {}
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_colab_saved_notebook_grades_the_same(quality_runs, assignment):
+    run = quality_runs[assignment]
+    colab = {n: c.score for n, c in autograded(run, "colab-reference").items()}
+    assert colab == {n: c.score for n, c in autograded(run, "reference").items()}
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_edited_test_cell_is_restored_and_scores_honestly(quality_runs, assignment):
+    run = quality_runs[assignment]
+    edited = {s.student: s for s in run.of("edited_test")}
+    exercise = edited["edited-test-mutant"].exercise
+    assert EDITED_TEST_SOURCE  # both submissions replaced the test cell of `exercise` with this line
+    assert run.exercise_score("edited-test-mutant", exercise) == 0
+    assert run.exercise_score("edited-test-reference", exercise) == run.max_score(exercise)
+    assert autograded(run, "edited-test-reference") == autograded(run, "reference")
+
+
+@pytest.mark.parametrize("assignment, exercise, variant", list(variants("MUTANTS")))
+def test_mutant_loses_its_exercise_points(quality_runs, assignment, exercise, variant):
+    run = quality_runs[assignment]
+    student = f"mutant--{exercise}--{variant.name}"
+    scores = autograded(run, student)
+    assert scores[check_cell_id(exercise)].score == 0, f"not caught: {variant.mistake}"
+    others = {n: c.score for n, c in scores.items() if n != check_cell_id(exercise) and c.score != c.max_score}
+    assert others == {}, "a mutant of one exercise must not cost points elsewhere"
+
+
+@pytest.mark.parametrize("assignment, exercise, variant", list(variants("ALTERNATIVES")))
+def test_correct_alternative_keeps_full_marks(quality_runs, assignment, exercise, variant):
+    run = quality_runs[assignment]
+    scores = autograded(run, f"alternative--{exercise}--{variant.name}")
+    assert {n: c.score for n, c in scores.items() if c.score != c.max_score} == {}, variant.mistake
