@@ -1,15 +1,8 @@
 """data/ ships exactly what scripts/make_data.py renders, with the checksums the loader verifies."""
-import importlib.util
 
-from mlcourse.data import manifest, sha256_of
 from grading.course import REPO
-
-
-def load_make_data():
-    spec = importlib.util.spec_from_file_location("make_data", REPO / "scripts" / "make_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from mlcourse.data import manifest, sha256_of
+from scripts import make_data
 
 
 def test_every_data_file_matches_its_manifest_checksum():
@@ -27,7 +20,6 @@ def test_data_readme_lists_source_licence_rows_and_checksum_of_each_file():
 
 
 def test_data_files_are_regenerated_identically_from_the_pinned_packages():
-    make_data = load_make_data()
     files, rendered_manifest = make_data.render()
     assert rendered_manifest == manifest()
     for name, content in files.items():

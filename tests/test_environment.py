@@ -1,28 +1,20 @@
 """conda (environment.yml) and pip (pyproject.toml) install the same pins."""
-import importlib.util
 import re
 from importlib import metadata
 
 from grading.course import REPO
-
-
-def load_writer():
-    spec = importlib.util.spec_from_file_location("write_environment", REPO / "scripts" / "write_environment.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from scripts import write_environment
 
 
 def test_environment_yml_is_generated_from_pyproject_pins():
-    writer = load_writer()
     committed = (REPO / "environment.yml").read_text(encoding="utf-8")
-    assert committed == writer.render(), "environment.yml is stale: run `make environment`"
+    assert committed == write_environment.render(), "environment.yml is stale: run `make environment`"
     listed = re.findall(r"^\s+- ([A-Za-z0-9_.\-]+==\S+)", committed, flags=re.M)
-    assert sorted(listed) == sorted(writer.pins())
+    assert sorted(listed) == sorted(write_environment.pins())
 
 
 def test_every_dependency_is_pinned_exactly():
-    for requirement in load_writer().pins():
+    for requirement in write_environment.pins():
         assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.\-]*", requirement), requirement
 
 

@@ -265,6 +265,21 @@ def impute_with_model(train, test, target, features):
         out.append(frame)
     return out[0], out[1]
 '''),
+        Variant("fit_frame_predict_array", "DataFrame으로 학습, 배열로 예측: sklearn이 feature names 경고를 냄 (경고로 감점되면 안 됨)", '''
+from sklearn.linear_model import LinearRegression
+
+def impute_with_model(train, test, target, features):
+    known = train[target].notna()
+    model = LinearRegression().fit(train.loc[known, features], train.loc[known, target])
+    out = []
+    for frame in (train, test):
+        frame = frame.copy()
+        missing = frame[target].isna()
+        if missing.any():
+            frame.loc[missing, target] = model.predict(frame.loc[missing, features].to_numpy())
+        out.append(frame)
+    return out[0], out[1]
+'''),
         Variant("knn_regressor", "KNeighborsRegressor (다른 회귀 모델)", '''
 from sklearn.neighbors import KNeighborsRegressor
 
@@ -302,6 +317,14 @@ def variance_ratio(original, imputed):
         mean = sum(values) / len(values)
         return sum((v - mean) ** 2 for v in values) / (len(values) - 1)
     return sample_var(list(imputed)) / sample_var(list(original))
+'''),
+        Variant("library_log_on_stderr", "정답이지만 실행 중 TensorFlow식 C++ 로그가 stderr에 찍힘 (감점되면 안 됨)", '''
+import sys
+
+def variance_ratio(original, imputed):
+    print("W0000 00:00:1732000000.000000    1234 cpu_feature_guard.cc:210] oneDNN custom operations are on.",
+          file=sys.stderr)
+    return float(imputed.var() / original.var())
 '''),
     ],
     "q1_answer": [Variant("numpy_int", "numpy 정수로 입력", "q1_answer = np.int64(2)")],
