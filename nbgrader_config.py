@@ -1,8 +1,11 @@
 """nbgrader configuration for the course (instructors run nbgrader from this folder)."""
 import os
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, GetGrades,
+                                    IgnorePattern, LimitOutput, SaveAutoGrades)
+
+from grading.nbgrader_ext import GuardedExecute, ShortTestErrors
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 
@@ -24,6 +27,11 @@ c.ClearSolutions.text_stub = "여기에 답을 작성하세요."
 c.Execute.timeout = 120
 c.Execute.interrupt_on_timeout = True
 
+# nbgrader's own autograde steps, with Execute replaced by one that undoes tampering (rebound
+# check helpers, patched builtins) before every test cell: see mlcourse/guard.py.
+c.Autograde.autograde_preprocessors = [GuardedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+
 # A passing test cell must never lose its points to library noise on stderr (nbgrader scores any
 # stderr output as a failure). The setup cell silences warnings; this removes what slips through:
 # Python warnings and the C++ log lines of TensorFlow/XLA/absl (I/W/E + 4 digits).
@@ -33,18 +41,6 @@ c.IgnorePattern.pattern = (
     r"|cuda_(dnn|blas|fft)|TF-TRT|absl::InitializeLog)"
 )
 
-
-
-class ShortTestErrors(NbGraderPreprocessor):
-    """In feedback, a failed test cell shows its (Korean) error message only: the traceback
-    would quote the hidden test lines around the failing assertion."""
-
-    def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    output.traceback = [f"{output.ename}: {output.evalue}"]
-        return cell, resources
 
 
 # Feedback for students: their code, output and scores, never the hidden tests' source.

@@ -98,24 +98,28 @@ class CourseCopy:
         return self.root / "autograded" / student / assignment / f"{assignment}.ipynb"
 
     def scores(self, assignment: str) -> dict[str, dict[str, CellScore]]:
-        """student -> grade cell id -> score, read from the gradebook nbgrader wrote."""
-        from nbgrader.api import Gradebook, MissingEntry
+        return gradebook_scores(self.db_url, assignment)
 
-        out: dict[str, dict[str, CellScore]] = {}
-        with Gradebook(self.db_url) as gradebook:
-            for student in gradebook.students:
-                try:
-                    notebook = gradebook.find_submission_notebook(assignment, assignment, student.id)
-                except MissingEntry:
-                    continue
-                out[student.id] = {
-                    grade.name: CellScore(
-                        None if grade.auto_score is None and grade.manual_score is None else grade.score,
-                        grade.max_score,
-                    )
-                    for grade in notebook.grades
-                }
-        return out
+
+def gradebook_scores(db_url: str, assignment: str) -> dict[str, dict[str, CellScore]]:
+    """student -> grade cell id -> score, read from the gradebook nbgrader wrote."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    out: dict[str, dict[str, CellScore]] = {}
+    with Gradebook(db_url) as gradebook:
+        for student in gradebook.students:
+            try:
+                notebook = gradebook.find_submission_notebook(assignment, assignment, student.id)
+            except MissingEntry:
+                continue
+            out[student.id] = {
+                grade.name: CellScore(
+                    None if grade.auto_score is None and grade.manual_score is None else grade.score,
+                    grade.max_score,
+                )
+                for grade in notebook.grades
+            }
+    return out
 
 
 def read_notebook(path: Path):

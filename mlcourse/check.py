@@ -12,6 +12,9 @@ import math
 import numpy as np
 import pandas as pd
 
+__all__ = ["CheckFailed", "NotAttempted", "call", "expect_choice", "expect_float", "expect_frame",
+           "expect_series", "expect_type", "passed"]
+
 RTOL = 1e-6  # survives CPU vs GPU and BLAS differences, still rejects real mistakes
 ATOL = 1e-8
 

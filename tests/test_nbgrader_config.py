@@ -41,3 +41,6 @@ def test_feedback_hides_hidden_tests_and_their_tracebacks():
                                            traceback=["----> 3 secret()", "CheckFailed: ❌ 다릅니다"])]
     cell, _ = short.preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].traceback == ["CheckFailed: ❌ 다릅니다"]
+    cell.outputs[0].evalue = "❌ 반환값의 shape가 다릅니다: 기대 (3, 2), 실제 (2, 3)"
+    cell, _ = short.preprocess_cell(cell, {}, 0)
+    assert cell.outputs[0].traceback == ["CheckFailed: ❌ 반환값의 shape가 다릅니다"]  # no expected values

@@ -1,0 +1,291 @@
+"""Grade a whole class: every submission in submitted/, in parallel, each kernel sandboxed.
+
+    make autograde ASSIGNMENT=01_missing_values [WORKERS=4] [SANDBOX=0]
+    python -m grading.autograde 01_missing_values [--workers N] [--no-sandbox] [--timeout S]
+
+Each worker process keeps one nbgrader API (real `nbgrader autograde`, one submission at a time)
+and its own sandbox identity (grading.sandbox). Results land in the course gradebook, the same one
+`nbgrader formgrader` and `nbgrader export` read (SQLite by default, NBGRADER_DB_URL or --db for
+PostgreSQL). A submission that cannot be graded (missing, renamed, not JSON, kernel killed) gets
+0 on every cell and a reason; it never stops the batch or touches another student's grades.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import queue
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import sandbox, tamper
+from .course import REPO, gradebook_scores, nbgrader_env
+
+DB_RETRIES = 4  # SQLite allows one writer at a time; a worker that finds it busy tries again
+
+
+@dataclass(frozen=True)
+class Settings:
+    course_root: Path
+    db_url: str
+    sandbox: bool
+    timeout: int
+    limits: sandbox.Limits
+    scratch: Path
+
+
+@dataclass
+class Outcome:
+    assignment: str
+    student: str
+    graded: bool        # False: recorded as 0 on every cell without running the notebook to the end
+    reason: str         # why it is 0, or what went wrong in some cells ('' when nothing did)
+    seconds: float
+
+
+def submissions(root: Path, assignment: str) -> list[str]:
+    return sorted(p.parent.name for p in (root / "submitted").glob(f"*/{assignment}") if p.is_dir())
+
+
+def expected_notebooks(root: Path, assignment: str) -> list[str]:
+    return sorted(p.name for p in (root / "source" / assignment).glob("*.ipynb"))
+
+
+def precheck(root: Path, assignment: str, student: str) -> str:
+    """Why the submission cannot be graded at all ('' when it can)."""
+    folder = root / "submitted" / student / assignment
+    for name in expected_notebooks(root, assignment):
+        path = folder / name
+        if not path.is_file():
+            others = sorted(p.name for p in folder.glob("*.ipynb"))
+            return f"노트북 이름이 다릅니다: {others[0]} (기대 {name})" if others else f"{name} 제출 없음"
+        try:
+            nbformat.read(str(path), as_version=4)
+        except Exception as exc:  # nbformat raises several types for broken files
+            return f"노트북 파일이 올바른 JSON/ipynb가 아닙니다 ({type(exc).__name__})"
+    return ""
+
+
+def explain_failure(result: dict) -> str:
+    text = f"{result.get('error') or ''}\n{result.get('log') or ''}"
+    if "DeadKernelError" in text or "Kernel died" in text or "kernel died" in text:
+        return "커널이 비정상 종료되었습니다 (os._exit, 프로세스 종료, 메모리 초과 등)"
+    if "Timeout" in text or "didn't respond" in text or "timed out" in text:
+        return "시간 초과: 커널이 응답하지 않았습니다"
+    last = [line for line in text.strip().splitlines() if line.strip()][-1:] or ["알 수 없는 오류"]
+    return f"채점 실패: {last[0][:160]}"
+
+
+def explain_cells(root: Path, assignment: str, student: str) -> str:
+    """Cell-level trouble in a graded notebook: timeouts, memory errors, deleted test cells."""
+    notes = []
+    for name in expected_notebooks(root, assignment):
+        path = root / "autograded" / student / assignment / name
+        if not path.is_file():
+            continue
+        for cell in nbformat.read(str(path), as_version=4).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            for output in cell.get("outputs", []):
+                if output.get("output_type") != "error":
+                    continue
+                if output.ename in ("CellTimeoutError", "TimeoutError") or "timeout" in output.ename.lower():
+                    notes.append(f"시간 초과({grade_id})")
+                elif output.ename == "MemoryError":
+                    notes.append(f"메모리 초과({grade_id})")
+    return ", ".join(notes)
+
+
+def record_zero(db_url: str, assignment: str, student: str) -> None:
+    """A submission that could not run still appears in the gradebook, with 0 on every cell."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gradebook:
+        gradebook.update_or_create_student(student)
+        try:
+            gradebook.remove_submission(assignment, student)
+        except MissingEntry:
+            pass
+        submission = gradebook.add_submission(assignment, student)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                grade.auto_score, grade.needs_manual_grade = 0.0, False
+        gradebook.db.commit()
+
+
+# ----------------------------------------------------------------------------------- workers
+def _make_api(settings: Settings, index: int):
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config.loader import PyFileConfigLoader
+
+    scratch = settings.scratch / f"worker{index}"
+    runtime = scratch / "runtime"
+    runtime.mkdir(parents=True, exist_ok=True)
+    os.environ.update(nbgrader_env())
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(settings.course_root)).load_config()
+    config.CourseDirectory.root = str(settings.course_root)
+    config.CourseDirectory.db_url = settings.db_url
+    config.Execute.timeout = settings.timeout
+    if settings.sandbox:
+        import mlcourse
+
+        hidden = [settings.course_root]
+        if settings.db_url.startswith("sqlite:///"):
+            hidden.append(Path(settings.db_url[len("sqlite:///"):]))
+        exposed = [settings.course_root / "data", Path(mlcourse.__file__).parent, Path(sys.prefix)]
+        sandbox.install_kernelspec(scratch / "jupyter", worker=index, hidden=hidden, exposed=exposed,
+                                   env={"MLCOURSE_DATA_DIR": str(settings.course_root / "data")},
+                                   limits=settings.limits)
+        os.environ["JUPYTER_PATH"] = str(scratch / "jupyter")
+        # no network in the sandbox: nbgrader reaches the kernel over unix sockets in `runtime`
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.connection_file = str(runtime / "kernel.json")
+    os.chdir(settings.course_root)
+    return NbGraderAPI(config=config)
+
+
+def _grade_one(api, settings: Settings, assignment: str, student: str) -> Outcome:
+    start = time.perf_counter()
+    reason = precheck(settings.course_root, assignment, student)
+    graded = not reason
+    if graded:
+        for attempt in range(DB_RETRIES):
+            result = api.autograde(assignment, student, force=True, create=True)
+            busy = "database is locked" in f"{result.get('error')}{result.get('log')}"
+            if result["success"] or not busy:
+                break
+            time.sleep(0.5 * (attempt + 1))
+        if result["success"]:
+            reason = explain_cells(settings.course_root, assignment, student)
+        else:
+            graded, reason = False, explain_failure(result)
+    if not graded:
+        record_zero(settings.db_url, assignment, student)
+    return Outcome(assignment, student, graded, reason, time.perf_counter() - start)
+
+
+def _worker(index: int, settings: Settings, jobs, results) -> None:
+    import logging
+
+    logging.disable(logging.WARNING)  # nbgrader's per-submission logs would flood the progress bar
+    api = _make_api(settings, index)
+    while (job := jobs.get()) is not None:
+        try:
+            results.put(_grade_one(api, settings, *job))
+        except Exception as exc:  # one broken submission must not take the worker down
+            try:
+                record_zero(settings.db_url, *job)
+            except Exception:
+                pass
+            results.put(Outcome(*job, False, f"채점기 오류: {type(exc).__name__}: {exc}"[:200], 0.0))
+
+
+# ----------------------------------------------------------------------------------- batch
+class Progress:
+    """submissions done / total with elapsed time and ETA, on one line when stderr is a terminal."""
+
+    def __init__(self, total: int, stream=sys.stderr):
+        self.total, self.done, self.start, self.stream = total, 0, time.perf_counter(), stream
+
+    def step(self, outcome: Outcome) -> None:
+        self.done += 1
+        elapsed = time.perf_counter() - self.start
+        eta = elapsed / self.done * (self.total - self.done)
+        bar = "#" * int(30 * self.done / self.total)
+        line = (f"[{bar:<30}] {self.done}/{self.total}  경과 {elapsed:5.0f}s  남은 시간 ~{eta:4.0f}s  "
+                f"{outcome.student}/{outcome.assignment}")
+        if self.stream.isatty():
+            self.stream.write("\r" + line[:120].ljust(120) + ("\n" if self.done == self.total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def run(course_root: Path, assignments: list[str], *, workers: int | None = None, use_sandbox: bool = True,
+        timeout: int = 120, limits: sandbox.Limits = sandbox.Limits(), db_url: str | None = None,
+        progress: bool = True) -> list[Outcome]:
+    course_root = Path(course_root).resolve()
+    db_url = db_url or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(course_root / "gradebook.db")
+    if use_sandbox and (problem := sandbox.available()):
+        raise SystemExit(f"샌드박스를 쓸 수 없습니다: {problem}\n샌드박스 없이 채점하려면 --no-sandbox (README 참고).")
+    jobs_list = [(a, s) for a in assignments for s in submissions(course_root, a)]
+    if not jobs_list:
+        return []
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs_list)))
+    context = multiprocessing.get_context("spawn")
+    jobs, results = context.Queue(), context.Queue()
+    for job in jobs_list:
+        jobs.put(job)
+    for _ in range(workers):
+        jobs.put(None)
+    with tempfile.TemporaryDirectory(prefix="autograde-") as scratch:
+        os.chmod(scratch, 0o755)  # sandboxed kernels (other uids) reach their runtime dir through it
+        settings = Settings(course_root, db_url, use_sandbox, timeout, limits, Path(scratch))
+        processes = [context.Process(target=_worker, args=(i, settings, jobs, results), daemon=True)
+                     for i in range(workers)]
+        for process in processes:
+            process.start()
+        bar = Progress(len(jobs_list)) if progress else None
+        outcomes = []
+        while len(outcomes) < len(jobs_list):
+            try:
+                outcome = results.get(timeout=5)
+            except queue.Empty:
+                if any(p.is_alive() for p in processes):
+                    continue
+                break  # every worker is gone: what is left is reported below, the batch still ends
+            outcomes.append(outcome)
+            if bar:
+                bar.step(outcome)
+        for job in sorted(set(jobs_list) - {(o.assignment, o.student) for o in outcomes}):
+            record_zero(db_url, *job)
+            outcomes.append(Outcome(*job, False, "채점기 작업자가 중단되어 채점하지 못했습니다", 0.0))
+        for process in processes:
+            process.join(timeout=30)
+    return sorted(outcomes, key=lambda o: (o.assignment, o.student))
+
+
+def score_lines(db_url: str, outcomes: list[Outcome]) -> list[str]:
+    lines = [f"{'student':<24} {'assignment':<20} {'score':>12}  reason"]
+    by_assignment = {}
+    for outcome in outcomes:
+        scores = by_assignment.setdefault(outcome.assignment, gradebook_scores(db_url, outcome.assignment))
+        cells = scores.get(outcome.student, {})
+        auto = sum(c.score for c in cells.values() if c.score is not None)
+        total = sum(c.max_score for c in cells.values())
+        pending = sum(c.max_score for c in cells.values() if c.score is None)
+        shown = f"{auto:g}/{total:g}" + (f" (+{pending:g} 수동)" if pending else "")
+        lines.append(f"{outcome.student:<24} {outcome.assignment:<20} {shown:>12}  {outcome.reason}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m grading.autograde", description=__doc__.split("\n")[0])
+    parser.add_argument("assignments", nargs="+")
+    parser.add_argument("--course", type=Path, default=REPO, help="course root (default: this repository)")
+    parser.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPU cores)")
+    parser.add_argument("--no-sandbox", action="store_true", help="run kernels without bubblewrap (trusted code only)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
+    parser.add_argument("--memory-mb", type=int, default=sandbox.Limits.memory_mb)
+    parser.add_argument("--db", default=None, help="SQLAlchemy URL of the gradebook (default: gradebook.db)")
+    args = parser.parse_args(argv)
+    if args.no_sandbox:
+        print("⚠️  샌드박스 없이 채점합니다: 학생 코드가 채점자 권한으로 실행됩니다 (성적부, source/, 네트워크 접근 가능).",
+              file=sys.stderr)
+    limits = sandbox.Limits(memory_mb=args.memory_mb)
+    outcomes = run(args.course, args.assignments, workers=args.workers, use_sandbox=not args.no_sandbox,
+                   timeout=args.timeout, limits=limits, db_url=args.db)
+    db_url = args.db or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(Path(args.course).resolve() / "gradebook.db")
+    print("\n".join(score_lines(db_url, outcomes)))
+    report = tamper.report(Path(args.course).resolve(), outcomes)
+    print("\n" + report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
