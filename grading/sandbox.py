@@ -58,7 +58,10 @@ def install_kernelspec(jupyter_dir: Path, *, worker: int, hidden: list[Path], ex
         options += ["--env", f"{key}={value}"]
     spec = {
         "argv": [sys.executable, "-m", "grading.sandbox", *options, "--",
-                 sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                 # -P and ignore_cwd: a module shipped inside a submission folder (a fake
+                 # `mlcourse/`, say) must not shadow the real one
+                 sys.executable, "-P", "-m", "ipykernel_launcher", "--IPKernelApp.ignore_cwd=True",
+                 "-f", "{connection_file}"],
         "display_name": "Python 3 (sandboxed grading)",
         "language": "python",
         "interrupt_mode": "message",  # bwrap does not forward SIGINT; ipykernel interrupts itself
