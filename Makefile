@@ -10,7 +10,7 @@ ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: venv release demo test grading-report benchmark data environment clean
+.PHONY: venv release demo test grading-report benchmark autograde adversarial benchmark-grading data environment clean
 
 venv: $(STAMP)
 
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[course]'
+	@# the grading sandbox (make autograde) runs kernels under bubblewrap, from Debian
+	@command -v bwrap >/dev/null || { test "$$(id -u)" = 0 && apt-get update -qq >/dev/null \
+	  && apt-get install -y -qq bubblewrap >/dev/null; } \
+	  || echo "⚠️  bubblewrap를 설치하지 못했습니다: make autograde SANDBOX=0 으로만 채점할 수 있습니다 (README 참고)."
 	@touch $@
 
 # Regenerate release/ (student notebooks) from source/ for every assignment.
@@ -41,6 +45,21 @@ grading-report: $(STAMP)
 # Run time, autograding cost and visible-check latency of each notebook, on 2 cores.
 benchmark: $(STAMP)
 	$(BIN)/python -m grading.benchmark $(ASSIGNMENTS)
+
+# Grade every submission in submitted/ for ASSIGNMENT (default: all), in parallel, sandboxed.
+ASSIGNMENT ?= $(ASSIGNMENTS)
+WORKERS ?=
+SANDBOX ?= 1
+autograde: $(STAMP)
+	$(BIN)/python -m grading.autograde $(ASSIGNMENT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(filter 0,$(SANDBOX)),--no-sandbox)
+
+# The adversarial suite's report (also run by `make test`).
+adversarial: $(STAMP)
+	$(BIN)/python -m grading.adversarial
+
+# Sequential plain nbgrader vs the parallel sandboxed command (and unsandboxed), 40+ submissions.
+benchmark-grading: $(STAMP)
+	$(BIN)/python -m grading.benchmark_grading
 
 # Maintainers: regenerate data/ and environment.yml from their single sources.
 data: $(STAMP)

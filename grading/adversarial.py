@@ -298,6 +298,7 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
             "honest_changed": honest_changed,
             "outcomes": outcomes,
             "course_root": course.root,
+            "course": course,
         }
     finally:
         server.shutdown()

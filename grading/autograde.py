@@ -171,8 +171,13 @@ def _grade_one(api, settings: Settings, assignment: str, student: str) -> Outcom
 
 def _worker(index: int, settings: Settings, jobs, results) -> None:
     import logging
+    import warnings
 
-    logging.disable(logging.WARNING)  # nbgrader's per-submission logs would flood the progress bar
+    # nbgrader's and the kernels' logs would bury the progress bar: they go to a file instead
+    log = open(settings.scratch / f"worker{index}.log", "ab", buffering=0)
+    os.dup2(log.fileno(), 2)
+    logging.disable(logging.WARNING)
+    warnings.filterwarnings("ignore")
     api = _make_api(settings, index)
     while (job := jobs.get()) is not None:
         try:
@@ -213,6 +218,12 @@ def run(course_root: Path, assignments: list[str], *, workers: int | None = None
     db_url = db_url or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(course_root / "gradebook.db")
     if use_sandbox and (problem := sandbox.available()):
         raise SystemExit(f"샌드박스를 쓸 수 없습니다: {problem}\n샌드박스 없이 채점하려면 --no-sandbox (README 참고).")
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gradebook:
+        missing = sorted(set(assignments) - {a.name for a in gradebook.assignments})
+    if missing:
+        raise SystemExit(f"성적부에 없는 과제입니다: {', '.join(missing)}. 먼저 `make release`로 배포하세요.")
     jobs_list = [(a, s) for a in assignments for s in submissions(course_root, a)]
     if not jobs_list:
         return []

@@ -47,8 +47,16 @@ def scan_source(source: str) -> list[tuple[int, str]]:
         tree = ast.parse(source)
     except SyntaxError:
         return []  # IPython magics or broken code: the grade already tells
+    watched = set(WATCHED_MODULES)
+    for node in ast.walk(tree):  # `import mlcourse.check as m` makes `m` a watched module too
+        if isinstance(node, ast.Import):
+            watched |= {a.asname for a in node.names if a.asname and a.name.split(".")[0] in WATCHED_MODULES}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in WATCHED_MODULES:
+            watched |= {a.asname or a.name for a in node.names}
     found = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            node.func._parent = node  # reported once, as a call
         targets = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -56,7 +64,7 @@ def scan_source(source: str) -> list[tuple[int, str]]:
             targets = node.targets
         for target in targets:
             for leaf in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]):
-                if isinstance(leaf, (ast.Attribute, ast.Subscript)) and _root_name(leaf) in WATCHED_MODULES:
+                if isinstance(leaf, (ast.Attribute, ast.Subscript)) and _root_name(leaf) in watched:
                     found.append((node.lineno, f"모듈 속성 변경: {ast.unparse(leaf)}"))
                 elif isinstance(leaf, ast.Name) and leaf.id in WATCHED_NAMES:
                     found.append((node.lineno, f"테스트가 쓰는 이름을 다시 정의: {leaf.id}"))
@@ -74,7 +82,9 @@ def scan_source(source: str) -> list[tuple[int, str]]:
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
             if name in RISKY_CALLS or name in RISKY_ATTRS:
                 found.append((node.lineno, f"위험한 호출: {ast.unparse(node.func)}(…)"))
-        if isinstance(node, ast.Attribute) and node.attr in RISKY_ATTRS and not isinstance(node.ctx, ast.Store):
+        called = isinstance(getattr(node, "_parent", None), ast.Call)
+        if isinstance(node, ast.Attribute) and node.attr in RISKY_ATTRS and not isinstance(node.ctx, ast.Store) \
+                and not called:
             found.append((node.lineno, f"위험한 속성 사용: {ast.unparse(node)}"))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             hits = [word for word in SUSPICIOUS_TEXT if word in node.value]
