@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import autograde, submissions
-from .course import REPO, CourseCopy, gradebook_scores, read_notebook
+from .course import CourseCopy, gradebook_scores, read_notebook, source_notebook
 
 ASSIGNMENT = "01_missing_values"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -232,7 +232,7 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
     try:
         course = CourseCopy(workdir / "course", only=[ASSIGNMENT])
         release_nb = read_notebook(course.generate(ASSIGNMENT))
-        reference = submissions.reference_answers(read_notebook(REPO / "source" / ASSIGNMENT / NOTEBOOK))
+        reference = submissions.reference_answers(source_notebook(ASSIGNMENT))
         perfect = submissions.fill(release_nb, reference)
         honest = {
             "honest-perfect-1": perfect, "honest-perfect-2": perfect, "honest-blank": release_nb,

@@ -175,6 +175,7 @@ def _worker(index: int, settings: Settings, jobs, results) -> None:
 
     # nbgrader's and the kernels' logs would bury the progress bar: they go to a file instead
     log = open(settings.scratch / f"worker{index}.log", "ab", buffering=0)
+    os.dup2(log.fileno(), 1)
     os.dup2(log.fileno(), 2)
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore")

@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 
 from . import submissions
-from .course import BIN, REPO, CourseCopy, assignments, nbgrader_env, read_notebook
+from .course import BIN, CourseCopy, assignments, nbgrader_env, read_notebook, source_notebook
 
 AUTOGRADE_RATIO_BUDGET = 1.3
 VISIBLE_CHECK_BUDGET_S = 1.0
@@ -51,7 +51,7 @@ def cell_seconds(cell) -> float | None:
 def measure(assignment: str, workdir: Path) -> dict:
     course = CourseCopy(workdir / assignment, only=[assignment])
     release_nb = read_notebook(course.generate(assignment))
-    source_nb = read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
+    source_nb = source_notebook(assignment)
     student_nb = submissions.fill(release_nb, submissions.reference_answers(source_nb))
     course.submit("reference", assignment, student_nb)
     plain_path = course.root / "plain" / assignment / f"{assignment}.ipynb"  # same depth as a submission

@@ -13,22 +13,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import autograde, submissions
-from .course import REPO, CourseCopy, read_notebook
-from .demo import partial_answers
+from . import autograde
+from .course import CourseCopy
+from .demo import demo_submissions
 
 ASSIGNMENT = "01_missing_values"
 
 
 def make_class(root: Path, size: int) -> CourseCopy:
     course = CourseCopy(root, only=[ASSIGNMENT])
-    release_nb = read_notebook(course.generate(ASSIGNMENT))
-    reference = submissions.reference_answers(read_notebook(REPO / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
-    kinds = {
-        "perfect": submissions.fill(release_nb, reference),
-        "blank": release_nb,
-        "partial": submissions.fill(release_nb, partial_answers(ASSIGNMENT, reference)),
-    }
+    kinds = demo_submissions(course, ASSIGNMENT)
     for i in range(size):
         kind = list(kinds)[i % 3]
         course.submit(f"{kind}-{i:03d}", ASSIGNMENT, kinds[kind])
@@ -37,7 +31,7 @@ def make_class(root: Path, size: int) -> CourseCopy:
 
 def main(size: int = 42) -> int:
     workers = os.cpu_count() or 1
-    print(f"{size} submissions of {ASSIGNMENT} (perfect/blank/partial), {workers} CPU cores\n")
+    print(f"{size} submissions of {ASSIGNMENT} (perfect/untouched/partial), {workers} CPU cores\n")
     times, tables = {}, {}
     with tempfile.TemporaryDirectory(prefix="benchmark-grading-") as tmp:
         runs = {

@@ -126,5 +126,10 @@ def read_notebook(path: Path):
     return nbformat.read(str(path), as_version=nbformat.NO_CONVERT)
 
 
+def source_notebook(assignment: str):
+    """The instructor's notebook of an assignment (solutions and hidden tests)."""
+    return read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
+
+
 def dump_json(obj) -> str:
     return json.dumps(obj, indent=1, ensure_ascii=False) + "\n"

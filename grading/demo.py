@@ -10,7 +10,7 @@ import shutil
 import sys
 
 from . import cases, submissions
-from .course import REPO, CourseCopy, assignments, read_notebook
+from .course import REPO, CourseCopy, assignments, read_notebook, source_notebook
 
 DEMO_ROOT = REPO / "build" / "demo"
 
@@ -22,17 +22,22 @@ def partial_answers(assignment: str, reference: dict[str, str]) -> dict[str, str
     return {**reference, **wrong}
 
 
+def demo_submissions(course: CourseCopy, assignment: str) -> dict:
+    """Generate the assignment in `course`; return its perfect, untouched and partly wrong submissions."""
+    release_nb = read_notebook(course.generate(assignment))
+    reference = submissions.reference_answers(source_notebook(assignment))
+    return {
+        "perfect": submissions.fill(release_nb, reference),
+        "untouched": release_nb,
+        "partial": submissions.fill(release_nb, partial_answers(assignment, reference)),
+    }
+
+
 def main() -> int:
     shutil.rmtree(DEMO_ROOT, ignore_errors=True)
     course = CourseCopy(DEMO_ROOT)
     for assignment in assignments():
-        release_nb = read_notebook(course.generate(assignment))
-        reference = submissions.reference_answers(read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb"))
-        demo_students = {
-            "perfect": submissions.fill(release_nb, reference),
-            "untouched": release_nb,
-            "partial": submissions.fill(release_nb, partial_answers(assignment, reference)),
-        }
+        demo_students = demo_submissions(course, assignment)
         for student, notebook in demo_students.items():
             course.submit(student, assignment, notebook)
         course.autograde(assignment)

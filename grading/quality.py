@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cases, submissions
-from .course import REPO, CellScore, CourseCopy, read_notebook
+from .course import CellScore, CourseCopy, read_notebook, source_notebook
 
 EDITED_TEST_SOURCE = 'passed("확인 셀을 지웠습니다")'
 
@@ -106,7 +106,7 @@ def run(assignment: str, workdir: Path | None = None, workers: int | None = None
         root = Path(workdir or tmp)
         prep = CourseCopy(root / "prep", only=[assignment])
         release_nb = read_notebook(prep.generate(assignment))
-        source_nb = read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
+        source_nb = source_notebook(assignment)
         subs = build(assignment, release_nb, source_nb)
         scores = grade(assignment, subs, root, workers)
     autograded = [name for name, cell in scores["reference"].items() if cell.score is not None]

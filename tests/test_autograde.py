@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from grading import adversarial, sandbox, tamper
-from grading.course import REPO, CourseCopy, nbgrader_env, read_notebook
+from grading.course import REPO, CourseCopy, nbgrader_env, read_notebook, source_notebook
 from grading.submissions import fill, reference_answers
 
 problem = sandbox.available()
@@ -69,7 +69,7 @@ def test_tamper_report_lists_patching_for_review(suite):
 def test_feedback_shows_korean_reasons_but_no_hidden_test_or_expected_value(suite):
     course = suite["course"]
     course.generate_feedback(adversarial.ASSIGNMENT)
-    source = read_notebook(REPO / "source" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK)
+    source = source_notebook(adversarial.ASSIGNMENT)
     hidden = {line.strip() for cell in source.cells
               for line in cell.source.split("### BEGIN HIDDEN TESTS")[-1].split("### END HIDDEN TESTS")[0].split("\n")
               if "### BEGIN HIDDEN TESTS" in cell.source and len(line.strip()) > 20}
@@ -86,7 +86,7 @@ def test_feedback_shows_korean_reasons_but_no_hidden_test_or_expected_value(suit
 def test_command_line_prints_scores_and_tamper_report(tmp_path):
     course = CourseCopy(tmp_path / "course", only=["01_missing_values"])
     release_nb = read_notebook(course.generate("01_missing_values"))
-    answers = reference_answers(read_notebook(REPO / "source" / "01_missing_values" / "01_missing_values.ipynb"))
+    answers = reference_answers(source_notebook("01_missing_values"))
     course.submit("ana", "01_missing_values", fill(release_nb, answers))
     course.submit("ben", "01_missing_values", release_nb)
     out = subprocess.run([sys.executable, "-m", "grading.autograde", "01_missing_values", "--course", str(course.root),

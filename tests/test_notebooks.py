@@ -5,7 +5,7 @@ import re
 import pytest
 
 from grading import cases
-from grading.course import REPO, CourseCopy, assignments, read_notebook
+from grading.course import REPO, CourseCopy, assignments, source_notebook
 from grading.quality import check_cell_id
 from mlcourse import config
 
@@ -13,7 +13,7 @@ ASSIGNMENTS = assignments()
 
 
 def source(name):
-    return read_notebook(REPO / "source" / name / f"{name}.ipynb")
+    return source_notebook(name)
 
 
 def nbgrader_meta(cell):
