@@ -2,10 +2,10 @@
 import os
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, GetGrades,
-                                    IgnorePattern, LimitOutput, SaveAutoGrades)
+from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput, GetGrades,
+                                    IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-from grading.nbgrader_ext import GuardedExecute, ShortTestErrors
+from grading.nbgrader_ext import DeduplicateIdsFixed, GuardedExecute, LimitOutputBytes, ShortTestErrors
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 
@@ -29,8 +29,11 @@ c.Execute.interrupt_on_timeout = True
 
 # nbgrader's own autograde steps, with Execute replaced by one that undoes tampering (rebound
 # check helpers, patched builtins) before every test cell: see mlcourse/guard.py.
+c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIdsFixed, OverwriteKernelspec, OverwriteCells,
+                                      CheckCellMetadata]
+# LimitOutputBytes: a submission that prints megabytes is kept to the head of each output.
 c.Autograde.autograde_preprocessors = [GuardedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-                                       SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+                                       LimitOutputBytes, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # A passing test cell must never lose its points to library noise on stderr (nbgrader scores any
 # stderr output as a failure). The setup cell silences warnings; this removes what slips through:

@@ -66,8 +66,9 @@ def _duplicate_test(grade_id, source):
     def edit(nb):
         index = next(i for i, c in enumerate(nb.cells) if submissions.grade_id(c) == grade_id)
         fake = copy.deepcopy(nb.cells[index])
-        fake.source, fake["id"] = source, "duplicated-test"
-        nb.cells.insert(index, fake)
+        fake.source = fake.source if source is None else source
+        fake["id"] = "duplicated-test"
+        nb.cells.insert(index if source is not None else index + 1, fake)  # a cheat goes first, a paste after
         return nb
     return edit
 
@@ -197,14 +198,15 @@ for pattern in ("data/*.csv", "source/*/*.ipynb", "submitted/*/*/*.ipynb", "auto
                whole_zero=True),
         Attack("kill_processes", "보이는 모든 프로세스에 SIGKILL", ["ex4_impute_with_model_test"],
                {"ex4_impute_with_model": "import os, signal\ndef impute_with_model(train, test, target, features):\n"
-                                         "    os.kill(-1, signal.SIGKILL)"}, whole_zero=True, destructive=True),
+                                         "    os.kill(-1, signal.SIGKILL)"}, destructive=True),
         Attack("invalid_json", "JSON이 아닌 파일 제출", [], raw="{ this is not json", whole_zero=True),
         Attack("wrong_notebook_name", "노트북 이름을 바꿔 제출", [], filename="my_answers.ipynb", whole_zero=True),
         Attack("missing_notebook", "빈 폴더 제출", [], raw="", filename="", whole_zero=True),
     ]
 
 
-HONEST = ["honest-perfect-1", "honest-perfect-2", "honest-blank", "honest-partial", "honest-colab"]
+HONEST = ["honest-perfect-1", "honest-perfect-2", "honest-blank", "honest-partial", "honest-colab",
+          "honest-duplicated-cell"]
 
 
 class _AnswerServer(http.server.BaseHTTPRequestHandler):
@@ -237,6 +239,8 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
         honest = {
             "honest-perfect-1": perfect, "honest-perfect-2": perfect, "honest-blank": release_nb,
             "honest-partial": submissions.fill(release_nb, {**reference, **{k: WRONG[k] for k in ("ex3_impute_simple", "ex5_interpolate_series")}}),
+            # copy-pasting a cell in Jupyter duplicates its grade_id: nothing may be lost for it
+            "honest-duplicated-cell": _duplicate_test("ex1_missing_summary_test", None)(copy.deepcopy(perfect)),
         }
         for student, nb in honest.items():
             course.submit(student, ASSIGNMENT, nb)
@@ -270,7 +274,7 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
         scores = gradebook_scores(course.db_url, ASSIGNMENT)
         full = {n: c.max_score for n, c in scores.get("honest-perfect-1", {}).items()}
         expect_honest = {
-            "honest-perfect-1": full, "honest-perfect-2": full, "honest-colab": full,
+            "honest-perfect-1": full, "honest-perfect-2": full, "honest-colab": full, "honest-duplicated-cell": full,
             "honest-blank": {n: 0.0 for n in full},
             "honest-partial": {n: (0.0 if n in ("ex3_impute_simple_test", "ex5_interpolate_series_test") else m)
                                for n, m in full.items()},

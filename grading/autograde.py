@@ -77,8 +77,9 @@ def explain_failure(result: dict) -> str:
         return "커널이 비정상 종료되었습니다 (os._exit, 프로세스 종료, 메모리 초과 등)"
     if "Timeout" in text or "didn't respond" in text or "timed out" in text:
         return "시간 초과: 커널이 응답하지 않았습니다"
-    last = [line for line in text.strip().splitlines() if line.strip()][-1:] or ["알 수 없는 오류"]
-    return f"채점 실패: {last[0][:160]}"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if "ERROR" in line or "Error" in line] or lines[-1:] or ["알 수 없는 오류"]
+    return f"채점 실패: {errors[0][:160]}"
 
 
 def explain_cells(root: Path, assignment: str, student: str) -> str:
@@ -212,11 +213,16 @@ class Progress:
         self.stream.flush()
 
 
+def gradebook_url(course_root: Path, db_url: str | None = None) -> str:
+    """--db, else NBGRADER_DB_URL (as nbgrader_config.py reads it), else the course's SQLite file."""
+    return db_url or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(Path(course_root).resolve() / "gradebook.db")
+
+
 def run(course_root: Path, assignments: list[str], *, workers: int | None = None, use_sandbox: bool = True,
         timeout: int = 120, limits: sandbox.Limits = sandbox.Limits(), db_url: str | None = None,
         progress: bool = True) -> list[Outcome]:
     course_root = Path(course_root).resolve()
-    db_url = db_url or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(course_root / "gradebook.db")
+    db_url = gradebook_url(course_root, db_url)
     if use_sandbox and (problem := sandbox.available()):
         raise SystemExit(f"샌드박스를 쓸 수 없습니다: {problem}\n샌드박스 없이 채점하려면 --no-sandbox (README 참고).")
     from nbgrader.api import Gradebook
@@ -292,8 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     limits = sandbox.Limits(memory_mb=args.memory_mb)
     outcomes = run(args.course, args.assignments, workers=args.workers, use_sandbox=not args.no_sandbox,
                    timeout=args.timeout, limits=limits, db_url=args.db)
-    db_url = args.db or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(Path(args.course).resolve() / "gradebook.db")
-    print("\n".join(score_lines(db_url, outcomes)))
+    if not outcomes:
+        print(f"채점할 제출물이 없습니다: submitted/<학생ID>/{args.assignments[0]}/ 에 노트북을 두세요.")
+        return 0
+    print("\n".join(score_lines(gradebook_url(args.course, args.db), outcomes)))
     report = tamper.report(Path(args.course).resolve(), outcomes)
     print("\n" + report)
     return 0

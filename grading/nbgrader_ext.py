@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from nbgrader.utils import is_grade
+from traitlets import Integer
+from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_locked, is_solution
 
 GUARD_LINE = '__import__("mlcourse.guard", fromlist=["restore"]).restore(globals())'
 
@@ -38,4 +39,43 @@ class ShortTestErrors(NbGraderPreprocessor):
                     message = re.split(r"[.:]?\s*(?:첫 위치|기대 )", str(output.evalue), maxsplit=1)[0]
                     output.evalue = message
                     output.traceback = [f"{output.ename}: {message}"]
+        return cell, resources
+
+
+class LimitOutputBytes(NbGraderPreprocessor):
+    """nbgrader's LimitOutput caps lines; a few enormous lines would still bloat the autograded
+    notebook, the gradebook's formgrader view and the feedback. Keep the head of each output."""
+
+    max_chars = Integer(100_000, help="characters kept of one output").tag(config=True)
+
+    def _clip(self, text: str) -> str:
+        if len(text) <= self.max_chars:
+            return text
+        return text[: self.max_chars] + f"\n… (출력이 너무 길어 {len(text):,}자 중 앞부분 {self.max_chars:,}자만 보관했습니다)\n"
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            if "text" in output:
+                output.text = self._clip(output.text)
+            for mime in ("text/plain", "text/html"):
+                if mime in output.get("data", {}):
+                    output.data[mime] = self._clip(output.data[mime])
+        return cell, resources
+
+
+class DeduplicateIdsFixed(DeduplicateIds):
+    """nbgrader's DeduplicateIds empties a duplicated cell's metadata (`{}`) instead of removing it,
+    and CheckCellMetadata then rejects the whole notebook as 'schema too old': one copy-pasted test
+    cell would cost a student everything. Here the duplicate becomes an ordinary cell; the first
+    occurrence keeps the grade_id and OverwriteCells restores its source from the gradebook."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if not (is_grade(cell) or is_solution(cell) or is_locked(cell)):
+            return cell, resources
+        grade_id = cell.metadata.nbgrader["grade_id"]
+        if grade_id in self.grade_ids:
+            self.log.warning("Cell with id '%s' exists multiple times!", grade_id)
+            del cell.metadata["nbgrader"]
+        else:
+            self.grade_ids.add(grade_id)
         return cell, resources

@@ -57,6 +57,11 @@ def test_unrunnable_submissions_score_zero_with_a_reason(suite):
     assert "시간 초과" in reasons["infinite_loop"]
 
 
+def test_huge_output_is_clipped_in_the_autograded_notebook(suite):
+    graded = suite["course_root"] / "autograded" / "attack-huge_output" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK
+    assert graded.stat().st_size < 2_000_000, graded.stat().st_size  # it printed 30 MB
+
+
 def test_tamper_report_lists_patching_for_review(suite):
     outcomes = [o for o in suite["outcomes"] if hasattr(o, "student")]
     text = tamper.report(suite["course_root"], outcomes)
@@ -80,7 +85,9 @@ def test_feedback_shows_korean_reasons_but_no_hidden_test_or_expected_value(suit
     assert failures and all("❌" in f for f in failures), failures      # a Korean reason per failed test
     assert not [f for f in failures if "기대" in f], failures          # no expected values of hidden inputs
     assert "BEGIN HIDDEN" not in html
-    assert not [line for line in hidden if line in text]
+    own = read_notebook(course.root / "submitted" / "honest-partial" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK)
+    own_lines = {line.strip() for cell in own.cells for line in cell.source.split("\n")}
+    assert not [line for line in hidden - own_lines if line in text]  # the student's own code may match
 
 
 def test_command_line_prints_scores_and_tamper_report(tmp_path):
