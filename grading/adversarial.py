@@ -7,13 +7,14 @@ same batch and must keep their exact scores. `python -m grading.adversarial` pri
 from __future__ import annotations
 
 import copy
-import hashlib
 import http.server
 import json
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mlcourse.data import sha256_of
 
 from . import autograde, submissions
 from .course import CourseCopy, gradebook_scores, read_notebook, source_notebook
@@ -222,10 +223,6 @@ class _AnswerServer(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: bool = True) -> dict:
     """Grade attacks and honest submissions in one batch; return the figures and the details."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AnswerServer)
@@ -260,7 +257,7 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
                 (folder / relative).parent.mkdir(parents=True, exist_ok=True)
                 (folder / relative).write_text(text, encoding="utf-8")
         protected = [p for p in (course.root / "data").iterdir()] + [course.root / "source" / ASSIGNMENT / NOTEBOOK]
-        before = {p: _sha(p) for p in protected}
+        before = {p: sha256_of(p) for p in protected}
 
         broken, outcomes = 0, []
         try:
@@ -296,7 +293,7 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = 10, use_sandbox: b
             "attempts": len(plan),
             "points_wrongly_gained": gained,
             "batches_broken": broken,
-            "honest_grades_changed": len(honest_changed) + (1 if any(_sha(p) != h for p, h in before.items()) else 0),
+            "honest_grades_changed": len(honest_changed) + (1 if any(sha256_of(p) != h for p, h in before.items()) else 0),
             "network_requests_received": len(_AnswerServer.hits),
             "details": details,
             "honest_changed": honest_changed,

@@ -6,7 +6,6 @@ write, never from executing notebooks some other way.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -129,7 +128,3 @@ def read_notebook(path: Path):
 def source_notebook(assignment: str):
     """The instructor's notebook of an assignment (solutions and hidden tests)."""
     return read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
-
-
-def dump_json(obj) -> str:
-    return json.dumps(obj, indent=1, ensure_ascii=False) + "\n"

@@ -69,12 +69,12 @@ def build(assignment: str, release_nb, source_nb) -> list[Submission]:
                                        exercise=exercise, variant=variant))
     # A student who empties a locked test cell: nbgrader must restore it from the gradebook.
     first_mutant = subs[[s.kind for s in subs].index("mutant")]
-    edited_ids = [check_cell_id(first_mutant.exercise)]
+    edited = check_cell_id(first_mutant.exercise)
     subs.append(Submission("edited-test-reference", "edited_test",
-                           notebook=submissions.replace_cell(full, edited_ids[0], EDITED_TEST_SOURCE),
+                           notebook=submissions.replace_cell(full, edited, EDITED_TEST_SOURCE),
                            exercise=first_mutant.exercise))
     subs.append(Submission("edited-test-mutant", "edited_test",
-                           notebook=submissions.replace_cell(first_mutant.notebook, edited_ids[0], EDITED_TEST_SOURCE),
+                           notebook=submissions.replace_cell(first_mutant.notebook, edited, EDITED_TEST_SOURCE),
                            exercise=first_mutant.exercise, variant=first_mutant.variant))
     return subs
 

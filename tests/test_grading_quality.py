@@ -7,6 +7,7 @@ import pytest
 from grading import cases
 from grading.course import assignments
 from grading.quality import EDITED_TEST_SOURCE, check_cell_id
+from grading.submissions import grade_id
 
 
 def variants(table_name):
@@ -47,7 +48,9 @@ def test_edited_test_cell_is_restored_and_scores_honestly(quality_runs, assignme
     run = quality_runs[assignment]
     edited = {s.student: s for s in run.of("edited_test")}
     exercise = edited["edited-test-mutant"].exercise
-    assert EDITED_TEST_SOURCE  # both submissions replaced the test cell of `exercise` with this line
+    for sub in edited.values():  # the submissions really carried the emptied test cell
+        sources = [c.source for c in sub.notebook.cells if grade_id(c) == check_cell_id(exercise)]
+        assert sources == [EDITED_TEST_SOURCE]
     assert run.exercise_score("edited-test-mutant", exercise) == 0
     assert run.exercise_score("edited-test-reference", exercise) == run.max_score(exercise)
     assert autograded(run, "edited-test-reference") == autograded(run, "reference")
