@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["CheckFailed", "NotAttempted", "call", "expect_choice", "expect_float", "expect_frame",
-           "expect_series", "expect_type", "passed"]
+__all__ = ["CheckFailed", "NotAttempted", "call", "expect_array", "expect_bool", "expect_choice", "expect_class",
+           "expect_dict", "expect_float", "expect_frame", "expect_series", "expect_type", "passed", "type_name"]
 
 RTOL = 1e-6  # survives CPU vs GPU and BLAS differences, still rejects real mistakes
 ATOL = 1e-8
@@ -156,6 +157,84 @@ def _plain(value):
     if type(value) in (str, int, float, bool):
         return value
     return ("other", repr(value))
+
+
+def type_name(value) -> str:
+    """`module.Class` of a value's class. In grading, an object the judge could not copy (a fitted
+    model, a pipeline) stays in the student's kernel as a remote handle: this names the student's
+    class then, so tests check classes with `expect_class`, never with `type(x) is ...`."""
+    remote = sys.modules.get("mlcourse.remote")
+    if remote is not None and type(value) is remote.Remote:
+        return remote.remote_type_name(value)
+    cls = type(value)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def expect_class(value, cls: type, what: str = "반환값") -> None:
+    """The value's class is exactly `cls` (also for a remote handle, by its qualified name)."""
+    wanted = f"{cls.__module__}.{cls.__qualname__}"
+    if type_name(value) != wanted:
+        _fail(f"{what}의 타입이 다릅니다: 기대 {cls.__name__}, 실제 {type_name(value).rsplit('.', 1)[-1]}")
+
+
+def expect_bool(value, expected: bool, what: str = "반환값") -> None:
+    """A Python or numpy bool equal to `expected` (0/1 and strings are not bools)."""
+    if type(value) not in (bool, np.bool_):
+        _fail(f"{what}의 타입이 다릅니다: 기대 bool, 실제 {type(value).__name__}")
+    if bool(value) is not bool(expected):
+        _fail(f"{what}의 값이 다릅니다: 기대 {bool(expected)}, 실제 {bool(value)}")
+
+
+def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None = None,
+                 rtol: float = RTOL, atol: float = ATOL) -> None:
+    """ndarray: exact type -> shape -> dtype kind -> values (NaN positions must match).
+
+    `kinds`: accepted dtype kinds ("b" bool, "iu" integers, "f" float, "iuf" any number); by
+    default the kind family of `expected` (integers and floats compare as numbers)."""
+    expected = np.asarray(expected)
+    expect_type(actual, np.ndarray, what)
+    if actual.shape != expected.shape:
+        _fail(f"{what}의 shape가 다릅니다: 기대 {expected.shape}, 실제 {actual.shape}")
+    if kinds is None:
+        kinds = "b" if expected.dtype.kind == "b" else "iuf" if expected.dtype.kind in "iuf" else expected.dtype.kind
+    if actual.dtype.kind not in kinds:
+        _fail(f"{what}의 dtype이 다릅니다: 기대 {expected.dtype}, 실제 {actual.dtype}")
+    if expected.dtype.kind in "biuf":
+        a, e = actual.astype(float).ravel(), expected.astype(float).ravel()
+        nan_a, nan_e = np.isnan(a), np.isnan(e)
+        if not np.array_equal(nan_a, nan_e):
+            _fail(f"{what}의 결측치(NaN) 위치가 다릅니다: 기대 {int(nan_e.sum())}개, 실제 {int(nan_a.sum())}개")
+        bad = np.flatnonzero(~(np.abs(a - e) <= atol + rtol * np.abs(e)) & ~nan_e)
+        if bad.size:
+            where = np.unravel_index(bad[0], expected.shape) if expected.ndim else ()
+            _fail(f"{what}의 값이 다릅니다 ({bad.size}곳). 첫 위치 {tuple(int(i) for i in where)}: "
+                  f"기대 {e[bad[0]]:.6g}, 실제 {a[bad[0]]:.6g}")
+    else:
+        a_list, e_list = [_plain(v) for v in actual.ravel()], [_plain(v) for v in expected.ravel()]
+        bad = [i for i, (x, y) in enumerate(zip(a_list, e_list)) if x != y]
+        if bad:
+            _fail(f"{what}의 값이 다릅니다 ({len(bad)}곳). 첫 위치 {bad[0]}: 기대 {e_list[bad[0]]!r}, 실제 {a_list[bad[0]]!r}")
+
+
+def expect_dict(actual, expected: dict, what: str = "반환값", *, rtol: float = RTOL, atol: float = ATOL) -> None:
+    """dict with str keys: exact type -> keys -> each value (numbers with tolerance, bools exactly, the rest as plain values)."""
+    expect_type(actual, dict, what)
+    if any(type(k) is not str for k in actual) or sorted(actual) != sorted(expected):
+        shown = sorted(map(str, actual))
+        _fail(f"{what}의 키가 다릅니다: 기대 {sorted(expected)}, 실제 {shown}")
+    for key, wanted in expected.items():
+        got = actual[key]
+        label = f"{what}[{key!r}]"
+        if isinstance(wanted, (bool, np.bool_)):
+            expect_bool(got, wanted, label)
+        elif isinstance(wanted, (int, float, np.integer, np.floating)):
+            if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, float, np.integer, np.floating)):
+                _fail(f"{label}의 타입이 다릅니다: 기대 float, 실제 {type(got).__name__}")
+            a, e = float(got), float(wanted)
+            if not ((math.isnan(a) and math.isnan(e)) or math.isclose(a, e, rel_tol=rtol, abs_tol=atol)):
+                _fail(f"{label}의 값이 다릅니다: 기대 {e:.6g}, 실제 {a:.6g}")
+        elif _plain(got) != _plain(wanted) or type(_plain(got)) is not type(_plain(wanted)):
+            _fail(f"{label}의 값이 다릅니다: 기대 {wanted!r}, 실제 {got!r}")
 
 
 def passed(message: str = "") -> None:

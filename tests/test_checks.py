@@ -85,3 +85,39 @@ def test_quiz_answers_must_be_integers_among_the_choices():
     for bad in ("2", 2.0, True, 7):
         with pytest.raises(CheckFailed):
             expect_choice(bad, range(1, 5), "q1_answer")
+
+
+# ---- shared helpers for later notebooks: arrays, dicts, bools, classes
+from mlcourse.check import expect_array, expect_bool, expect_class, expect_dict, type_name  # noqa: E402
+
+
+def test_expect_array_checks_type_shape_kind_values_and_nan():
+    expect_array(np.array([1.0, np.nan, 3.0]), np.array([1.0, np.nan, 3.0 + 1e-9]))
+    expect_array(np.array([1, 2]), np.array([1.0, 2.0]))  # integers and floats compare as numbers
+    for actual, message in [([1.0, 2.0], "타입"), (np.array([1.0]), "shape"), (np.array(["a", "b"]), "dtype"),
+                            (np.array([1.0, np.nan]), "NaN"), (np.array([1.0, 2.5]), "값이 다릅니다")]:
+        with pytest.raises(CheckFailed, match=message):
+            expect_array(actual, np.array([1.0, 2.0]))
+    with pytest.raises(CheckFailed, match="dtype"):
+        expect_array(np.array([1, 0]), np.array([True, False]))  # a bool mask must be bool
+    with pytest.raises(CheckFailed, match="타입"):
+        expect_array(np.ma.array([1.0, 2.0]), np.array([1.0, 2.0]))  # subclasses could override __eq__
+
+
+def test_expect_dict_checks_keys_types_and_values():
+    expect_dict({"p": 0.5, "drift": True}, {"p": 0.5 + 1e-12, "drift": True})
+    expect_dict({"p": np.float64(0.5), "drift": np.bool_(False)}, {"p": 0.5, "drift": False})
+    for actual, message in [([("p", 0.5)], "타입"), ({"p": 0.5}, "키"), ({"p": 0.5, "drift": 1}, "bool"),
+                            ({"p": 0.6, "drift": True}, "값이 다릅니다"), ({"p": "0.5", "drift": True}, "타입")]:
+        with pytest.raises(CheckFailed, match=message):
+            expect_dict(actual, {"p": 0.5, "drift": True})
+
+
+def test_expect_bool_and_expect_class():
+    expect_bool(np.bool_(True), True)
+    with pytest.raises(CheckFailed, match="bool"):
+        expect_bool(1, True)
+    expect_class(pd.Series([1]), pd.Series)
+    assert type_name(pd.Series([1])) == "pandas.Series" or type_name(pd.Series([1])).endswith(".Series")
+    with pytest.raises(CheckFailed, match="타입"):
+        expect_class(pd.DataFrame(), pd.Series)
