@@ -5,7 +5,8 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPrep
 from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput, GetGrades,
                                     IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-from grading.nbgrader_ext import DeduplicateIdsFixed, GuardedExecute, LimitOutputBytes, ShortTestErrors
+from grading.judge import JudgedExecute
+from grading.nbgrader_ext import DeduplicateIdsFixed, LimitOutputBytes, ShortTestErrors
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 
@@ -26,13 +27,15 @@ c.ClearSolutions.text_stub = "여기에 답을 작성하세요."
 # that hangs is still stopped, and the kernel is interrupted rather than left running.
 c.Execute.timeout = 120
 c.Execute.interrupt_on_timeout = True
+# ... and a whole notebook (student's cells and the judge's) gets at most this long
+c.JudgedExecute.submission_timeout = 600
 
-# nbgrader's own autograde steps, with Execute replaced by one that undoes tampering (rebound
-# check helpers, patched builtins) before every test cell: see mlcourse/guard.py.
+# nbgrader's own autograde steps, with Execute replaced by the judge: test cells run in a second,
+# fresh kernel that never runs student code, both kernels sandboxed (grading/judge.py).
 c.Autograde.sanitize_preprocessors = [ClearOutput, DeduplicateIdsFixed, OverwriteKernelspec, OverwriteCells,
                                       CheckCellMetadata]
 # LimitOutputBytes: a submission that prints megabytes is kept to the head of each output.
-c.Autograde.autograde_preprocessors = [GuardedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+c.Autograde.autograde_preprocessors = [JudgedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
                                        LimitOutputBytes, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 
 # A passing test cell must never lose its points to library noise on stderr (nbgrader scores any

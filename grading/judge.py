@@ -1,0 +1,314 @@
+"""nbgrader's execute step with a judge: test cells never run in a process that ran student code.
+
+`JudgedExecute` replaces nbgrader's `Execute` in nbgrader_config.py, so `nbgrader autograde`,
+`make autograde`, the demo and the grading-quality harness all grade this way. Per notebook it
+starts two kernels, each sandboxed (grading.sandbox) when bubblewrap and root allow:
+- the student's kernel runs the submission's cells except the test cells, in a private scratch
+  directory, and answers the judge's requests through `mlcourse.remote.serve`;
+- the judge, a fresh kernel, runs the instructor's cells of the release notebook (setup, worked
+  examples; never a solution cell) up to each test cell, then the test cell as nbgrader restored
+  it. Before each test cell `mlcourse.remote.sync` brings the student's names into the judge as
+  plain data or remote handles.
+This process relays the judge's requests (a unix socket in the judge's runtime directory) to the
+student's kernel and passes the answers back as text; it never decodes them. The test cells'
+outputs are the judge's, so nbgrader's scores, formgrader and feedback work unchanged.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import os
+import shutil
+import socket
+import struct
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+from jupyter_client import AsyncKernelManager
+from jupyter_client.blocking import BlockingKernelClient
+from jupyter_client.kernelspec import KernelSpec
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
+from traitlets import Integer, Unicode
+
+from . import sandbox
+
+MAX_REQUEST = 256 * 1024 * 1024
+CONNECT = 'import mlcourse.remote as _mlcourse_remote; _mlcourse_remote.connect({path!r})'
+SYNC = '__import__("mlcourse.remote", fromlist=["sync"]).sync(globals())'
+SERVE = '__import__("mlcourse.remote", fromlist=["serve"]).serve("{request}")'
+
+
+def is_test_cell(cell) -> bool:
+    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
+def _error_output(ename: str, message: str) -> NotebookNode:
+    return nbformat.v4.new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"])
+
+
+class Relay(threading.Thread):
+    """Serves the judge's requests over a unix socket by executing them in the student's kernel."""
+
+    def __init__(self, path: Path, connection_file: str, is_alive):
+        super().__init__(daemon=True)
+        self.path, self.is_alive = path, is_alive
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(str(path))
+        os.chmod(path, 0o666)  # the judge's kernel runs as another uid
+        self.server.listen(1)
+        self.client = BlockingKernelClient(connection_file=connection_file)
+        self.client.load_connection_file()
+        self.client.start_channels()
+        self.deadline = time.monotonic() + 60
+
+    def run(self) -> None:
+        try:
+            conn, _ = self.server.accept()
+        except OSError:
+            return
+        with conn:
+            while True:
+                try:
+                    header = _recv(conn, 8)
+                    size = struct.unpack("!Q", header)[0]
+                    if size > MAX_REQUEST:
+                        return
+                    payload = _recv(conn, size)
+                except (OSError, EOFError):
+                    return
+                answer = json.dumps(self.forward(payload)).encode("utf-8")
+                try:
+                    conn.sendall(struct.pack("!Q", len(answer)) + answer)
+                except OSError:
+                    return
+
+    def forward(self, payload: bytes) -> dict:
+        if not self.is_alive():
+            return {"relay_error": "학생 커널이 종료되어 함수를 호출할 수 없습니다"}
+        expression = SERVE.format(request=base64.b64encode(payload).decode("ascii"))
+        msg_id = self.client.execute("", silent=True, store_history=False, allow_stdin=False,
+                                     user_expressions={"r": expression}, stop_on_error=False)
+        interrupted = False
+        while True:
+            left = self.deadline - time.monotonic()
+            if left <= 0 and not interrupted:
+                # the student's function runs past the test cell's time: stop it, report a timeout
+                self.client.control_channel.send(self.client.session.msg("interrupt_request", {}))
+                interrupted, self.deadline = True, time.monotonic() + 10
+                continue
+            if left <= 0:
+                return {"relay_error": "학생 코드가 시간 제한 안에 끝나지 않았습니다 (중단하지도 못했습니다)"}
+            try:
+                reply = self.client.get_shell_msg(timeout=min(left, 1.0))
+            except Exception:  # queue.Empty: still running
+                if not self.is_alive():
+                    return {"relay_error": "학생 커널이 종료되었습니다 (os._exit, 메모리 초과 등)"}
+                continue
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                break
+        if interrupted:
+            return {"relay_error": "학생 코드가 시간 제한 안에 끝나지 않아 중단했습니다"}
+        content = reply.get("content", {})
+        result = content.get("user_expressions", {}).get("r", {})
+        if content.get("status") != "ok" or result.get("status") != "ok":
+            name = result.get("ename") or content.get("ename") or "?"
+            return {"relay_error": f"학생 커널이 요청을 처리하지 못했습니다 ({str(name)[:80]})"}
+        return {"text": result.get("data", {}).get("text/plain")}
+
+    def close(self) -> None:
+        try:
+            self.server.close()
+        finally:
+            self.client.stop_channels()
+
+
+def _recv(conn, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = conn.recv(min(left, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+class JudgedExecute(Execute):
+    """nbgrader's Execute, with the test cells run by a judge kernel (module docstring)."""
+
+    sandbox_mode = Unicode("auto", help="'auto' (sandbox when bubblewrap and root allow), 'on' or 'off'").tag(config=True)
+    student_uid = Integer(sandbox.BASE_UID, help="uid of the sandboxed student kernel").tag(config=True)
+    judge_uid = Integer(sandbox.BASE_UID + 1, help="uid of the sandboxed judge kernel").tag(config=True)
+    memory_mb = Integer(sandbox.Limits.memory_mb).tag(config=True)
+    cpu_seconds = Integer(sandbox.Limits.cpu_seconds).tag(config=True)
+    submission_timeout = Integer(600, help="seconds for a whole notebook, besides the per-cell timeout").tag(config=True)
+    scratch_root = Unicode("", help="where the kernels' private directories go (default: the system's)").tag(config=True)
+
+    # ------------------------------------------------------------------ kernels
+    def _use_sandbox(self) -> bool:
+        if self.sandbox_mode == "off":
+            return False
+        problem = sandbox.available()
+        if problem and self.sandbox_mode == "on":
+            raise RuntimeError(f"샌드박스를 쓸 수 없습니다: {problem}")
+        if problem:
+            self.log.warning("Grading without a sandbox (%s): student code runs with the grader's rights", problem)
+        return not problem
+
+    def _kernel_manager(self, folder: Path, uid: int, sandboxed: bool) -> AsyncKernelManager:
+        runtime = folder / "runtime"
+        runtime.mkdir(parents=True)
+        kernel = [sys.executable, "-P", "-m", "ipykernel_launcher", "--IPKernelApp.ignore_cwd=True",
+                  "--HistoryManager.enabled=False", "-f", "{connection_file}"]
+        if sandboxed:
+            argv = sandbox.kernel_command(kernel, uid=uid, exposed=self._exposed(),
+                                          env={"MLCOURSE_DATA_DIR": str(self._course_root() / "data")},
+                                          limits=sandbox.Limits(memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds))
+        else:
+            argv = kernel
+        km = AsyncKernelManager(config=self.config, connection_file=str(runtime / "kernel.json"),
+                                transport="ipc" if sandboxed else "tcp")
+        km._kernel_spec = KernelSpec(argv=argv, display_name="Python 3 (course grading)", language="python",
+                                     interrupt_mode="message")
+        return km
+
+    def _course_root(self) -> Path:
+        return Path(CourseDirectory(config=self.config).root).resolve()
+
+    def _exposed(self) -> list[Path]:
+        import mlcourse
+
+        return [self._course_root() / "data", Path(mlcourse.__file__).resolve().parent]
+
+    def _instructor_cells(self, resources) -> tuple[list, dict]:
+        """The release notebook's cells the judge runs (code, neither solution nor test) and the
+        position of each graded cell in it."""
+        info = resources.get("nbgrader", {})
+        coursedir = CourseDirectory(config=self.config)
+        name = f"{info.get('notebook')}.ipynb"
+        for step in (coursedir.release_directory, coursedir.source_directory):
+            path = Path(coursedir.format_path(step, ".", info.get("assignment", ""))) / name
+            if path.is_file():
+                notebook = nbformat.read(str(path), as_version=4)
+                break
+        else:
+            raise RuntimeError(f"release/source notebook not found for {info}")
+        cells, anchors = [], {}
+        for position, cell in enumerate(notebook.cells):
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id:
+                anchors[grade_id] = position
+            if cell.cell_type == "code" and not is_grade(cell) and not is_solution(cell):
+                cells.append((position, cell))
+        return cells, anchors
+
+    # ------------------------------------------------------------------ grading
+    def preprocess(self, nb, resources=None, km=None):
+        NotebookClient.__init__(self, nb, km)
+        self.reset_execution_trackers()
+        self._check_assign_resources(resources)
+        self._instructor, self._anchors = self._instructor_cells(self.resources)
+        self._judged_upto = -1
+        self._student_dead = False
+        self._deadline = time.monotonic() + self.submission_timeout
+        sandboxed = self._use_sandbox()
+        base = Path(tempfile.mkdtemp(prefix="judge-", dir=self.scratch_root or None))
+        os.chmod(base, 0o755)  # sandboxed kernels (other uids) reach their runtime folders through it
+        try:
+            for role in ("student", "judge"):
+                work = base / role / "work"
+                work.mkdir(parents=True)
+            self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed)
+            judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed)
+            self.judge = NotebookClient(nb, km=judge_km, timeout=self.timeout, allow_errors=True,
+                                        interrupt_on_timeout=self.interrupt_on_timeout,
+                                        error_on_timeout=self.error_on_timeout, kernel_name="python3",
+                                        startup_timeout=self.startup_timeout, log=self.log)
+            with self.judge.setup_kernel(cwd=str(base / "judge" / "work"), cleanup_kc=True):
+                with self.setup_kernel(cwd=str(base / "student" / "work")):
+                    info = self.wait_for_reply(self.kc.kernel_info())
+                    self.nb.metadata["language_info"] = info["content"]["language_info"]
+                    socket_path = base / "judge" / "runtime" / "relay.sock"
+                    self.relay = Relay(socket_path, self.km.connection_file, self._student_alive)
+                    self.relay.start()
+                    try:
+                        self._judge_quietly(CONNECT.format(path=str(socket_path)))
+                        for index, cell in enumerate(self.nb.cells):
+                            self.preprocess_cell(cell, self.resources, index)
+                    finally:
+                        self.relay.close()
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+        self.set_widgets_metadata()
+        # proof for the canary and the tests that this step graded the notebook
+        self.nb.metadata["course_grading"] = {"judge": True, "sandbox": sandboxed}
+        return self.nb, self.resources
+
+    def _student_alive(self) -> bool:
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        return process is not None and process.poll() is None
+
+    def _judge_quietly(self, source: str) -> NotebookNode:
+        """Run instructor code in the judge; its outputs are not part of the graded notebook."""
+        cell = nbformat.v4.new_code_cell(source)
+        self.relay.deadline = time.monotonic() + self.timeout
+        try:
+            self.judge.execute_cell(cell, 0, store_history=False)
+        except DeadKernelError:
+            self.log.warning("The judge's kernel died")
+        for output in cell.outputs:
+            if output.output_type == "error":
+                self.log.warning("Judge: an instructor cell failed: %s: %s", output.ename, output.evalue)
+        return cell
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code" or not cell.source.strip():
+            return cell, self.resources
+        if time.monotonic() > self._deadline:
+            cell.outputs = [_error_output("SubmissionTimeout", f"제출물 전체 시간 제한({self.submission_timeout}초)을 넘어 실행하지 않았습니다")]
+            return cell, self.resources
+        if is_test_cell(cell):
+            return self._judge_test(cell, index), self.resources
+        if self._student_dead:
+            cell.outputs = [_error_output("DeadKernelError", "학생 커널이 종료되어 실행하지 못했습니다")]
+            return cell, self.resources
+        try:
+            cell = self.execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            self._student_dead = True
+            cell.outputs.append(_error_output("DeadKernelError", "학생 커널이 비정상 종료되었습니다 (os._exit, 메모리 초과 등)"))
+        return cell, self.resources
+
+    def _judge_test(self, cell, index):
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        upto = self._anchors.get(grade_id, self._judged_upto)
+        for position, instructor_cell in self._instructor:
+            if self._judged_upto < position < upto:
+                self._judge_quietly(instructor_cell.source)
+        self._judged_upto = max(self._judged_upto, upto)
+        self._judge_quietly(SYNC)
+        self.relay.deadline = time.monotonic() + (self.timeout or 120)
+        try:
+            self.judge.execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            cell.outputs.append(_error_output("DeadKernelError", "채점 커널이 종료되었습니다"))
+        return cell
+
+    def output(self, outs, msg, display_id, cell_index):
+        """Clip each output as it arrives, so a flood never fills the grader's memory."""
+        out = super().output(outs, msg, display_id, cell_index)
+        if outs:
+            from .nbgrader_ext import clip_output
+
+            clip_output(outs[-1])
+        return out
