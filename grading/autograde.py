@@ -4,7 +4,10 @@
     python -m grading.autograde 01_missing_values [--workers N] [--no-sandbox] [--timeout S]
 
 Each worker process keeps one nbgrader API (real `nbgrader autograde`, one submission at a time)
-and its own sandbox identity (grading.sandbox). Results land in the course gradebook, the same one
+and its own sandbox identities (grading.sandbox): nbgrader's execute step is the judge
+(grading.judge), so test cells run in a kernel that never ran student code. A submission is
+taken in as regular files only (grading.intake), and a canary (the reference answers) goes through
+the same pipeline before the batch. Results land in the course gradebook, the same one
 `nbgrader formgrader` and `nbgrader export` read (SQLite by default, NBGRADER_DB_URL or --db for
 PostgreSQL). A submission that cannot be graded (missing, renamed, not JSON, kernel killed) gets
 0 on every cell and a reason; it never stops the batch or touches another student's grades.
@@ -12,6 +15,8 @@ PostgreSQL). A submission that cannot be graded (missing, renamed, not JSON, ker
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import json
 import multiprocessing
 import os
 import queue
@@ -23,8 +28,9 @@ from pathlib import Path
 
 import nbformat
 
-from . import sandbox, tamper
-from .course import REPO, gradebook_scores, nbgrader_env
+from .nbgrader_ext import CLIPPED
+from . import intake, sandbox, submissions as building, tamper
+from .course import REPO, CourseCopy, gradebook_scores, nbgrader_env, read_notebook
 
 DB_RETRIES = 4  # SQLite allows one writer at a time; a worker that finds it busy tries again
 
@@ -37,6 +43,7 @@ class Settings:
     timeout: int
     limits: sandbox.Limits
     scratch: Path
+    submission_timeout: int = 600
 
 
 @dataclass
@@ -56,16 +63,24 @@ def expected_notebooks(root: Path, assignment: str) -> list[str]:
     return sorted(p.name for p in (root / "source" / assignment).glob("*.ipynb"))
 
 
-def precheck(root: Path, assignment: str, student: str) -> str:
-    """Why the submission cannot be graded at all ('' when it can)."""
+def precheck(root: Path, assignment: str, student: str, staging: Path) -> str:
+    """Take the submission in (grading.intake) and check it is a notebook: why it cannot be
+    graded at all, or '' when it can."""
+    names = expected_notebooks(root, assignment)
     folder = root / "submitted" / student / assignment
-    for name in expected_notebooks(root, assignment):
-        path = folder / name
-        if not path.is_file():
-            others = sorted(p.name for p in folder.glob("*.ipynb"))
-            return f"노트북 이름이 다릅니다: {others[0]} (기대 {name})" if others else f"{name} 제출 없음"
+    try:
+        intake.check_folder(folder.parent)
+        intake.check_folder(folder)
+        for name in names:
+            if not os.path.lexists(folder / name):
+                others = sorted(p.name for p in folder.glob("*.ipynb"))
+                return f"노트북 이름이 다릅니다: {others[0]} (기대 {name})" if others else f"{name} 제출 없음"
+        staged = intake.stage(root, assignment, student, names, staging)
+    except intake.Rejected as exc:
+        return str(exc)
+    for name in names:
         try:
-            nbformat.read(str(path), as_version=4)
+            nbformat.read(str(staged / name), as_version=4)
         except Exception as exc:  # nbformat raises several types for broken files
             return f"노트북 파일이 올바른 JSON/ipynb가 아닙니다 ({type(exc).__name__})"
     return ""
@@ -94,11 +109,17 @@ def explain_cells(root: Path, assignment: str, student: str) -> str:
             for output in cell.get("outputs", []):
                 if output.get("output_type") != "error":
                     continue
-                if output.ename in ("CellTimeoutError", "TimeoutError") or "timeout" in output.ename.lower():
+                if output.ename == "SubmissionTimeout":
+                    notes.append("제출물 전체 시간 제한 초과")
+                elif output.ename == "DeadKernelError":
+                    notes.append(f"커널 종료({grade_id or '학생 셀'})")
+                elif output.ename in ("CellTimeoutError", "TimeoutError") or "timeout" in output.ename.lower():
                     notes.append(f"시간 초과({grade_id})")
                 elif output.ename == "MemoryError":
                     notes.append(f"메모리 초과({grade_id})")
-    return ", ".join(notes)
+            if any(CLIPPED in json.dumps(output) for output in cell.get("outputs", [])):
+                notes.append("출력 크기 제한 초과")
+    return ", ".join(dict.fromkeys(notes))
 
 
 def record_zero(db_url: str, assignment: str, student: str) -> None:
@@ -124,35 +145,30 @@ def _make_api(settings: Settings, index: int):
     from traitlets.config.loader import PyFileConfigLoader
 
     scratch = settings.scratch / f"worker{index}"
-    runtime = scratch / "runtime"
-    runtime.mkdir(parents=True, exist_ok=True)
+    (scratch / "kernels").mkdir(parents=True, exist_ok=True)
+    os.chmod(scratch, 0o755)
+    os.chmod(scratch / "kernels", 0o755)  # sandboxed kernels (other uids) reach their folders through it
     os.environ.update(nbgrader_env())
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
     config = PyFileConfigLoader("nbgrader_config.py", path=str(settings.course_root)).load_config()
     config.CourseDirectory.root = str(settings.course_root)
     config.CourseDirectory.db_url = settings.db_url
+    # nbgrader reads the staged copy (regular files only), never the student's folder itself
+    config.CourseDirectory.submitted_directory = str(scratch / "staged")
     config.Execute.timeout = settings.timeout
-    if settings.sandbox:
-        import mlcourse
-
-        hidden = [settings.course_root]
-        if settings.db_url.startswith("sqlite:///"):
-            hidden.append(Path(settings.db_url[len("sqlite:///"):]))
-        exposed = [settings.course_root / "data", Path(mlcourse.__file__).parent, Path(sys.prefix)]
-        sandbox.install_kernelspec(scratch / "jupyter", worker=index, hidden=hidden, exposed=exposed,
-                                   env={"MLCOURSE_DATA_DIR": str(settings.course_root / "data")},
-                                   limits=settings.limits)
-        os.environ["JUPYTER_PATH"] = str(scratch / "jupyter")
-        # no network in the sandbox: nbgrader reaches the kernel over unix sockets in `runtime`
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.connection_file = str(runtime / "kernel.json")
+    config.JudgedExecute.sandbox_mode = "on" if settings.sandbox else "off"
+    config.JudgedExecute.student_uid = sandbox.BASE_UID + 2 * index
+    config.JudgedExecute.judge_uid = sandbox.BASE_UID + 2 * index + 1
+    config.JudgedExecute.memory_mb = settings.limits.memory_mb
+    config.JudgedExecute.cpu_seconds = settings.limits.cpu_seconds
+    config.JudgedExecute.submission_timeout = settings.submission_timeout
+    config.JudgedExecute.scratch_root = str(scratch / "kernels")
     os.chdir(settings.course_root)
-    return NbGraderAPI(config=config)
+    return NbGraderAPI(config=config), scratch / "staged"
 
 
-def _grade_one(api, settings: Settings, assignment: str, student: str) -> Outcome:
+def _grade_one(api, staging: Path, settings: Settings, assignment: str, student: str) -> Outcome:
     start = time.perf_counter()
-    reason = precheck(settings.course_root, assignment, student)
+    reason = precheck(settings.course_root, assignment, student, staging)
     graded = not reason
     if graded:
         for attempt in range(DB_RETRIES):
@@ -180,10 +196,10 @@ def _worker(index: int, settings: Settings, jobs, results) -> None:
     os.dup2(log.fileno(), 2)
     logging.disable(logging.WARNING)
     warnings.filterwarnings("ignore")
-    api = _make_api(settings, index)
+    api, staging = _make_api(settings, index)
     while (job := jobs.get()) is not None:
         try:
-            results.put(_grade_one(api, settings, *job))
+            results.put(_grade_one(api, staging, settings, *job))
         except Exception as exc:  # one broken submission must not take the worker down
             try:
                 record_zero(settings.db_url, *job)
@@ -218,9 +234,43 @@ def gradebook_url(course_root: Path, db_url: str | None = None) -> str:
     return db_url or os.environ.get("NBGRADER_DB_URL") or "sqlite:///" + str(Path(course_root).resolve() / "gradebook.db")
 
 
+def _canary(settings: Settings, assignment: str) -> str:
+    """Grade the reference answers through the same pipeline, in a throw-away copy of the course
+    with its own gradebook: why they do not score full marks ('' when they do)."""
+    course = CourseCopy(settings.scratch / "canary", only=[assignment], origin=settings.course_root)
+    release = read_notebook(course.generate(assignment))
+    source = read_notebook(settings.course_root / "source" / assignment / f"{assignment}.ipynb")
+    course.submit("canary", assignment, building.fill(release, building.reference_answers(source)))
+    copy = Settings(course.root, course.db_url, settings.sandbox, settings.timeout, settings.limits,
+                    settings.scratch / "canary-work", settings.submission_timeout)
+    api, staging = _make_api(copy, 0)
+    outcome = _grade_one(api, staging, copy, assignment, "canary")
+    if not outcome.graded:
+        return outcome.reason
+    cells = gradebook_scores(course.db_url, assignment).get("canary", {})
+    lost = sorted(name for name, cell in cells.items() if cell.score is not None and cell.score < cell.max_score)
+    if not lost:
+        return ""
+    graded = course.autograded_notebook("canary", assignment)
+    errors = [f"{o.ename}: {o.evalue}" for c in read_notebook(graded).cells if c.cell_type == "code"
+              for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    return f"만점이 아닌 셀 {', '.join(lost)}; 첫 오류: {(errors or ['(출력 없음)'])[0][:300]}"
+
+
+def canary(settings: Settings, assignments: list[str]) -> None:
+    """Stop before grading a class to zero (a kernel that cannot import mlcourse, a broken set-up)."""
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        for assignment in assignments:
+            problem = pool.submit(_canary, settings, assignment).result()
+            if problem:
+                raise SystemExit(f"기준 답안(canary)이 같은 채점 과정에서 만점을 받지 못해 채점을 멈춥니다 ({assignment}).\n"
+                                 f"  이유: {problem}\n  환경(가상환경, mlcourse 설치, 샌드박스)을 확인하세요.")
+
+
 def run(course_root: Path, assignments: list[str], *, workers: int | None = None, use_sandbox: bool = True,
         timeout: int = 120, limits: sandbox.Limits = sandbox.Limits(), db_url: str | None = None,
-        progress: bool = True) -> list[Outcome]:
+        progress: bool = True, submission_timeout: int = 600, check_canary: bool = True) -> list[Outcome]:
     course_root = Path(course_root).resolve()
     db_url = gradebook_url(course_root, db_url)
     if use_sandbox and (problem := sandbox.available()):
@@ -243,7 +293,9 @@ def run(course_root: Path, assignments: list[str], *, workers: int | None = None
         jobs.put(None)
     with tempfile.TemporaryDirectory(prefix="autograde-") as scratch:
         os.chmod(scratch, 0o755)  # sandboxed kernels (other uids) reach their runtime dir through it
-        settings = Settings(course_root, db_url, use_sandbox, timeout, limits, Path(scratch))
+        settings = Settings(course_root, db_url, use_sandbox, timeout, limits, Path(scratch), submission_timeout)
+        if check_canary:
+            canary(settings, sorted({a for a, _ in jobs_list}))
         processes = [context.Process(target=_worker, args=(i, settings, jobs, results), daemon=True)
                      for i in range(workers)]
         for process in processes:
@@ -289,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPU cores)")
     parser.add_argument("--no-sandbox", action="store_true", help="run kernels without bubblewrap (trusted code only)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per cell")
+    parser.add_argument("--submission-timeout", type=int, default=600, help="seconds per notebook")
     parser.add_argument("--memory-mb", type=int, default=sandbox.Limits.memory_mb)
     parser.add_argument("--db", default=None, help="SQLAlchemy URL of the gradebook (default: gradebook.db)")
     args = parser.parse_args(argv)
@@ -297,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     limits = sandbox.Limits(memory_mb=args.memory_mb)
     outcomes = run(args.course, args.assignments, workers=args.workers, use_sandbox=not args.no_sandbox,
-                   timeout=args.timeout, limits=limits, db_url=args.db)
+                   timeout=args.timeout, limits=limits, db_url=args.db, submission_timeout=args.submission_timeout)
     if not outcomes:
         print(f"채점할 제출물이 없습니다: submitted/<학생ID>/{args.assignments[0]}/ 에 노트북을 두세요.")
         return 0

@@ -42,15 +42,16 @@ class CellScore:
 
 
 class CourseCopy:
-    """source/, data/ and nbgrader_config.py copied under `root`, with its own gradebook."""
+    """source/, data/ and nbgrader_config.py of `origin` (this repository) copied under `root`,
+    with its own gradebook."""
 
-    def __init__(self, root: Path, only: list[str] | None = None):
+    def __init__(self, root: Path, only: list[str] | None = None, origin: Path = REPO):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / "nbgrader_config.py", self.root / "nbgrader_config.py")
-        shutil.copytree(REPO / "data", self.root / "data", dirs_exist_ok=True)
+        shutil.copy2(origin / "nbgrader_config.py", self.root / "nbgrader_config.py")
+        shutil.copytree(origin / "data", self.root / "data", dirs_exist_ok=True)
         for name in only or assignments():
-            shutil.copytree(REPO / "source" / name, self.root / "source" / name, dirs_exist_ok=True,
+            shutil.copytree(origin / "source" / name, self.root / "source" / name, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
 
     @property

@@ -1,7 +1,9 @@
-"""Post-grading tamper report: student code that redefines or patches what the tests rely on.
+"""Post-grading tamper report: student code that redefines or patches what the tests rely on, or
+reaches for the machinery around it.
 
 It reads the code a student could edit (solution cells and cells they added), never runs it, and
-lists lines for an instructor to review. A line here is a lead, not a verdict.
+lists lines for an instructor to review. A line here is a lead, not a verdict: the judge
+(grading.judge) already makes these attempts harmless, the report says who tried.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+
+from . import intake
 
 # modules the checks and the reference solutions use
 WATCHED_MODULES = {"np", "numpy", "pd", "pandas", "builtins", "__builtins__", "mlcourse", "sys", "math",
@@ -23,6 +27,23 @@ RISKY_CALLS = {"setattr", "delattr", "exec", "eval", "compile", "__import__", "g
 RISKY_ATTRS = {"_exit", "fork", "kill", "system", "popen", "Popen", "showtraceback", "excepthook", "modules",
                "socket", "urlopen", "connect", "reload"}
 SUSPICIOUS_TEXT = ("gradebook", "source/", "submitted", "autograded", "BEGIN HIDDEN", ".ipynb", "sqlite")
+# what the judge makes harmless but an instructor may want to know about: category -> identifiers
+# (attribute, function, variable or module names)
+REACHING = {
+    "IPython/커널 내부": {"get_ipython", "input_transformers_cleanup", "input_transformers_post", "ast_transformers",
+                        "transform_cell", "do_execute", "run_cell", "run_cell_async", "run_code", "showtraceback",
+                        "events", "register_magic_function", "kernel", "shell", "ipykernel", "IPython", "display_formatter"},
+    "인터프리터 훅": {"settrace", "setprofile", "addaudithook", "set_asyncgen_hooks", "excepthook", "displayhook",
+                   "breakpointhook", "unraisablehook"},
+    "sys.modules": {"modules", "meta_path", "path_hooks", "path_importer_cache", "reload", "import_module"},
+    "스레드/프로세스": {"threading", "_thread", "Thread", "Timer", "multiprocessing", "fork", "subprocess", "signal"},
+    "프레임/gc": {"_getframe", "currentframe", "f_back", "f_globals", "f_locals", "tb_frame", "gc", "get_objects",
+                "get_referrers", "get_referents", "inspect", "stack"},
+    "실행 기록(history)": {"In", "Out", "_ih", "_oh", "_i", "_ii", "_iii", "history_manager", "_dh"},
+    "파일 시스템": {"chdir", "listdir", "scandir", "walk", "glob", "rmtree", "remove", "unlink", "rename", "replace",
+                "chmod", "chown", "open", "write_text", "write_bytes"},
+    "링크/FIFO": {"symlink", "symlink_to", "link", "hardlink_to", "mkfifo", "mknod", "socket"},
+}
 COMPARISON_DUNDERS = {"__eq__", "__ne__", "__float__", "__int__", "__index__", "__bool__", "__lt__", "__gt__",
                       "__array__", "__len__", "__getattr__", "__instancecheck__"}
 
@@ -90,12 +111,35 @@ def scan_source(source: str) -> list[tuple[int, str]]:
             hits = [word for word in SUSPICIOUS_TEXT if word in node.value]
             if hits:
                 found.append((node.lineno, f"채점 파일을 가리키는 문자열: {hits[0]!r}"))
+            elif node.value.startswith(("/", "~")) or "../" in node.value:
+                found.append((node.lineno, f"검토 필요 (파일 시스템): 작업 폴더 밖의 경로 {node.value[:40]!r}"))
+        identifiers = []
+        if isinstance(node, ast.Name):
+            identifiers = [node.id]
+        elif isinstance(node, ast.Attribute):
+            identifiers = [node.attr]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            identifiers = [part for alias in node.names for part in alias.name.split(".")]
+            identifiers += (node.module or "").split(".") if isinstance(node, ast.ImportFrom) else []
+        for identifier in identifiers:
+            for category, words in REACHING.items():
+                if identifier in words and not (category == "파일 시스템" and identifier == "open"
+                                                and not _absolute_open(node)):
+                    found.append((node.lineno, f"검토 필요 ({category}): {ast.unparse(node)[:60]}"))
     return sorted(set(found))
 
 
+def _absolute_open(node) -> bool:
+    """`open(...)` is ordinary; it is listed only with a path outside the working directory."""
+    call = getattr(node, "_parent", None)
+    args = getattr(call, "args", [])
+    return bool(args) and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str) \
+        and (args[0].value.startswith("/") or "../" in args[0].value)
+
+
 def scan_notebook(path: Path, student: str, assignment: str) -> list[Finding]:
-    try:
-        notebook = nbformat.read(str(path), as_version=4)
+    try:  # through intake: never follow a student's link or block on a FIFO
+        notebook = nbformat.reads(intake.read_regular(path).decode("utf-8"), as_version=4)
     except Exception:
         return []
     findings = []

@@ -30,6 +30,36 @@ def test_at_least_25_attacks_were_tried(suite):
     assert suite["attempts"] >= 25
 
 
+def test_every_attack_class_of_the_integrity_issue_is_tried(suite):
+    tried = {name for name, *_ in suite["details"]}
+    for name in ("input_transformer", "ast_transformer", "transform_cell", "kernel_do_execute", "run_cell_class_patch",
+                 "history_reader", "settrace_hooks", "thread_repatcher", "sys_modules_swap", "agent_lies", "frames_and_gc",
+                 "symlink_other_student", "symlink_gradebook", "symlink_root_file", "fifo_notebook",
+                 "symlinks_for_feedback", "huge_rich_outputs", "slow_added_cells"):
+        assert name in tried, name
+
+
+def test_nothing_outside_the_kernels_scratch_folders_changes(suite):
+    assert suite["files_changed"] == []
+
+
+def test_gradebook_rows_of_other_students_are_intact(suite):
+    assert suite["gradebook_intact"]
+
+
+def test_feedback_is_only_the_notebooks_html_without_hidden_tests(suite):
+    assert suite["feedback_problems"] == []
+
+
+def test_links_fifos_and_overtime_are_refused_with_a_reason(suite):
+    reasons = {name: reason for name, _, _, reason in suite["details"]}
+    for name in ("symlink_other_student", "symlink_gradebook", "symlink_root_file"):
+        assert "심볼릭 링크" in reasons[name], (name, reasons[name])
+    assert "FIFO" in reasons["fifo_notebook"]
+    assert "전체 시간 제한" in reasons["slow_added_cells"]
+    assert "출력 크기 제한" in reasons["huge_rich_outputs"]
+
+
 def test_no_point_is_wrongly_gained(suite):
     gained = {name: points for name, _, points, _ in suite["details"] if points}
     assert gained == {}, adversarial.report(suite)
@@ -58,22 +88,29 @@ def test_unrunnable_submissions_score_zero_with_a_reason(suite):
 
 
 def test_huge_output_is_clipped_in_the_autograded_notebook(suite):
-    graded = suite["course_root"] / "autograded" / "attack-huge_output" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK
-    assert graded.stat().st_size < 2_000_000, graded.stat().st_size  # it printed 30 MB
+    for name in ("huge_output", "huge_rich_outputs"):  # 30 MB of text; 120 MB of images, 30 MB markdown, 20 MB JSON
+        graded = suite["course_root"] / "autograded" / f"attack-{name}" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK
+        assert graded.stat().st_size < 2_000_000, (name, graded.stat().st_size)
+
+
+def test_the_judge_graded_every_notebook(suite):
+    for graded in (suite["course_root"] / "autograded").glob("*/*/*.ipynb"):
+        assert read_notebook(graded).metadata.get("course_grading") == {"judge": True, "sandbox": True}, graded
 
 
 def test_tamper_report_lists_patching_for_review(suite):
     outcomes = [o for o in suite["outcomes"] if hasattr(o, "student")]
     text = tamper.report(suite["course_root"], outcomes)
     for name in ("rebind_check_helpers", "patch_mlcourse_check", "patch_builtins", "patch_np_allclose",
-                 "patch_pd_testing", "showtraceback_override", "eq_always_true_frame", "read_gradebook"):
+                 "patch_pd_testing", "showtraceback_override", "eq_always_true_frame", "read_gradebook",
+                 "input_transformer", "ast_transformer", "transform_cell", "kernel_do_execute", "run_cell_class_patch",
+                 "history_reader", "settrace_hooks", "thread_repatcher", "sys_modules_swap", "frames_and_gc"):
         assert f"attack-{name}" in text, name
     assert "honest-" not in text  # honest code is not accused
 
 
 def test_feedback_shows_korean_reasons_but_no_hidden_test_or_expected_value(suite):
-    course = suite["course"]
-    course.generate_feedback(adversarial.ASSIGNMENT)
+    course = suite["course"]  # the suite generated feedback after grading
     source = source_notebook(adversarial.ASSIGNMENT)
     hidden = {line.strip() for cell in source.cells
               for line in cell.source.split("### BEGIN HIDDEN TESTS")[-1].split("### END HIDDEN TESTS")[0].split("\n")
@@ -102,3 +139,16 @@ def test_command_line_prints_scores_and_tamper_report(tmp_path):
     assert re.search(r"ana\s+01_missing_values\s+18/21", out.stdout), out.stdout
     assert re.search(r"ben\s+01_missing_values\s+0/21", out.stdout), out.stdout
     assert "변조 의심 보고서" in out.stdout and "2/2" in out.stderr  # progress bar reached the end
+
+
+def test_canary_stops_the_batch_when_the_reference_cannot_score_full_marks(tmp_path):
+    course = CourseCopy(tmp_path / "course", only=["01_missing_values"])
+    release_nb = read_notebook(course.generate("01_missing_values"))
+    course.submit("ana", "01_missing_values", release_nb)
+    # a course whose data cannot be read: every kernel fails the same way, the reference too
+    (course.root / "data" / "penguins.csv").write_text("broken")
+    out = subprocess.run([sys.executable, "-m", "grading.autograde", "01_missing_values", "--course", str(course.root),
+                          "--workers", "1"], capture_output=True, text=True, env=nbgrader_env(), cwd=REPO)
+    assert out.returncode != 0
+    assert "canary" in out.stderr and "만점" in out.stderr, out.stderr[-2000:]
+    assert not (course.root / "autograded" / "ana").exists()  # nobody was graded to zero
