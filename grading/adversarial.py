@@ -478,8 +478,8 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = CELL_TIMEOUT, use_
                                      use_sandbox=use_sandbox, progress=False, submission_timeout=SUBMISSION_TIMEOUT)
         except Exception as exc:  # a batch that dies is what this suite exists to catch
             broken, outcomes = 1, [exc]
-        changed_files = sorted(k for k in set(before) | set(after := tree_checksums(course.root))
-                               if before.get(k) != after.get(k))
+        after = tree_checksums(course.root)
+        changed_files = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         if canary.read_text() != "secret" or canary.stat().st_mode & 0o777 != 0o600:
             changed_files.append(str(canary))
         gradebook_intact = _gradebook_rows(course.db_url, "earlier-student") == earlier

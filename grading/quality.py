@@ -1,5 +1,11 @@
 """Grading quality: blank, reference, mutants, alternatives, Colab-saved and edited-test submissions,
 all graded by real nbgrader, and the per-exercise verdicts that tests/ assert and the report prints.
+
+To keep CI fast without dropping a case, variants of *independent* exercises share a submission:
+one variant per exercise, never two exercises that a case module's DEPENDS links. A mutant is
+caught when its exercise scores 0 while every exercise not in its submission keeps full marks; an
+alternative is accepted when every autograded cell keeps full marks. A packed submission whose
+kernel died or ran out of time proves nothing: its variants count as missed/rejected.
 """
 from __future__ import annotations
 
@@ -21,8 +27,9 @@ class Submission:
     kind: str                 # blank, reference, mutant, alternative, colab, edited_test
     notebook: object = None
     raw: str | None = None    # exact JSON text (Colab format), used instead of `notebook`
-    exercise: str | None = None  # the solution cell a mutant/alternative replaces
+    exercise: str | None = None  # the solution cell a single mutant/alternative replaces
     variant: cases.Variant | None = None
+    packed: dict = field(default_factory=dict)  # exercise -> Variant, for packed mutants/alternatives
 
 
 @dataclass
@@ -31,6 +38,7 @@ class QualityRun:
     submissions: list[Submission]
     scores: dict[str, dict[str, CellScore]]
     autograded_cells: list[str] = field(default_factory=list)
+    broken: set = field(default_factory=set)  # students whose kernel died or ran out of time
 
     def of(self, kind: str) -> list[Submission]:
         return [s for s in self.submissions if s.kind == kind]
@@ -52,9 +60,28 @@ def check_cell_id(solution_cell: str) -> str:
     return f"{solution_cell}_test"
 
 
+def pack(table: dict[str, list], depends: dict[str, list]) -> list[dict]:
+    """Bins of {exercise: variant}: one variant per exercise, no two linked exercises together."""
+    linked = {e: set(depends.get(e, [])) for e in table}
+    for exercise, needs in depends.items():
+        for other in needs:
+            linked.setdefault(other, set()).add(exercise)
+    bins: list[dict] = []
+    for exercise, variants in table.items():
+        for variant in variants:
+            for bin_ in bins:
+                if exercise not in bin_ and not linked.get(exercise, set()) & set(bin_):
+                    bin_[exercise] = variant
+                    break
+            else:
+                bins.append({exercise: variant})
+    return bins
+
+
 def build(assignment: str, release_nb, source_nb) -> list[Submission]:
     reference = submissions.reference_answers(source_nb)
     module = cases.load(assignment)
+    depends = getattr(module, "DEPENDS", {})
     full = submissions.fill(release_nb, reference)
     subs = [
         Submission("blank", "blank", notebook=release_nb),
@@ -62,25 +89,25 @@ def build(assignment: str, release_nb, source_nb) -> list[Submission]:
         Submission("colab-reference", "colab", raw=submissions.colab_saved(full)),
     ]
     for kind, table in (("mutant", module.MUTANTS), ("alternative", module.ALTERNATIVES)):
-        for exercise, variants in table.items():
-            for variant in variants:
-                notebook = submissions.fill(release_nb, {**reference, exercise: variant.code.strip("\n")})
-                subs.append(Submission(f"{kind}--{exercise}--{variant.name}", kind, notebook=notebook,
-                                       exercise=exercise, variant=variant))
+        for number, bin_ in enumerate(pack(table, depends), 1):
+            answers = {exercise: variant.code.strip("\n") for exercise, variant in bin_.items()}
+            subs.append(Submission(f"{kind}-pack{number}", kind, notebook=submissions.fill(release_nb, {**reference, **answers}),
+                                   packed=bin_))
     # A student who empties a locked test cell: nbgrader must restore it from the gradebook.
-    first_mutant = subs[[s.kind for s in subs].index("mutant")]
-    edited = check_cell_id(first_mutant.exercise)
+    exercise, variants = next(iter(module.MUTANTS.items()))
+    edited = check_cell_id(exercise)
+    mutant = submissions.fill(release_nb, {**reference, exercise: variants[0].code.strip("\n")})
     subs.append(Submission("edited-test-reference", "edited_test",
-                           notebook=submissions.replace_cell(full, edited, EDITED_TEST_SOURCE),
-                           exercise=first_mutant.exercise))
+                           notebook=submissions.replace_cell(full, edited, EDITED_TEST_SOURCE), exercise=exercise))
     subs.append(Submission("edited-test-mutant", "edited_test",
-                           notebook=submissions.replace_cell(first_mutant.notebook, edited, EDITED_TEST_SOURCE),
-                           exercise=first_mutant.exercise, variant=first_mutant.variant))
+                           notebook=submissions.replace_cell(mutant, edited, EDITED_TEST_SOURCE),
+                           exercise=exercise, variant=variants[0]))
     return subs
 
 
-def grade(assignment: str, subs: list[Submission], workdir: Path, workers: int) -> dict[str, dict[str, CellScore]]:
-    """Autograde `subs` with real nbgrader, sharded over `workers` course copies run in parallel."""
+def grade(assignment: str, subs: list[Submission], workdir: Path, workers: int):
+    """Autograde `subs` with real nbgrader, sharded over `workers` course copies run in parallel:
+    (scores, students whose notebook ran out of time or lost its kernel)."""
     shards = [subs[i::workers] for i in range(workers)]
     shards = [s for s in shards if s]
 
@@ -91,13 +118,23 @@ def grade(assignment: str, subs: list[Submission], workdir: Path, workers: int) 
         for sub in shard:
             course.submit(sub.student, assignment, sub.notebook, raw=sub.raw)
         course.autograde(assignment)
-        return course.scores(assignment)
+        broken = {sub.student for sub in shard if _broken(course.autograded_notebook(sub.student, assignment))}
+        return course.scores(assignment), broken
 
     scores: dict[str, dict[str, CellScore]] = {}
+    broken: set = set()
     with ThreadPoolExecutor(max_workers=len(shards)) as pool:
-        for part in pool.map(run, enumerate(shards)):
+        for part, lost in pool.map(run, enumerate(shards)):
             scores.update(part)
-    return scores
+            broken |= lost
+    return scores, broken
+
+
+def _broken(path: Path) -> bool:
+    if not path.is_file():
+        return True
+    return any(o.get("ename") in ("DeadKernelError", "SubmissionTimeout")
+               for c in read_notebook(path).cells if c.cell_type == "code" for o in c.get("outputs", []))
 
 
 def run(assignment: str, workdir: Path | None = None, workers: int | None = None) -> QualityRun:
@@ -108,23 +145,26 @@ def run(assignment: str, workdir: Path | None = None, workers: int | None = None
         release_nb = read_notebook(prep.generate(assignment))
         source_nb = source_notebook(assignment)
         subs = build(assignment, release_nb, source_nb)
-        scores = grade(assignment, subs, root, workers)
+        scores, broken = grade(assignment, subs, root, workers)
     autograded = [name for name, cell in scores["reference"].items() if cell.score is not None]
-    return QualityRun(assignment, subs, scores, autograded)
+    return QualityRun(assignment, subs, scores, autograded, broken)
 
 
 def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
     """exercise -> {"caught": [...], "missed": [...], "accepted": [...], "rejected": [...]} (variant names)."""
     table: dict[str, dict[str, list]] = {}
     for sub in run_.of("mutant") + run_.of("alternative"):
-        row = table.setdefault(sub.exercise, {"caught": [], "missed": [], "accepted": [], "rejected": []})
-        score, full = run_.exercise_score(sub.student, sub.exercise), run_.max_score(sub.exercise)
-        others_full = all(c.score == c.max_score for name, c in run_.cell_scores(sub.student).items()
-                          if name in run_.autograded_cells and name != check_cell_id(sub.exercise))
-        if sub.kind == "mutant":
-            row["caught" if score == 0 and others_full else "missed"].append(sub.variant.name)
-        else:
-            row["accepted" if score == full and others_full else "rejected"].append(sub.variant.name)
+        cells = run_.cell_scores(sub.student)
+        mutated = {check_cell_id(e) for e in sub.packed}
+        others_full = bool(cells) and sub.student not in run_.broken and all(
+            c.score == c.max_score for name, c in cells.items() if name in run_.autograded_cells and name not in mutated)
+        for exercise, variant in sub.packed.items():
+            row = table.setdefault(exercise, {"caught": [], "missed": [], "accepted": [], "rejected": []})
+            score, full = run_.exercise_score(sub.student, exercise), run_.max_score(exercise)
+            if sub.kind == "mutant":
+                row["caught" if score == 0 and others_full else "missed"].append(variant.name)
+            else:
+                row["accepted" if score == full and others_full else "rejected"].append(variant.name)
     return table
 
 

@@ -4,7 +4,7 @@ every alternative keeps them, Colab-saved and edited-test submissions grade hone
 """
 import pytest
 
-from grading import cases
+from grading import cases, quality
 from grading.course import assignments
 from grading.quality import EDITED_TEST_SOURCE, check_cell_id
 from grading.submissions import grade_id
@@ -56,18 +56,25 @@ def test_edited_test_cell_is_restored_and_scores_honestly(quality_runs, assignme
     assert autograded(run, "edited-test-reference") == autograded(run, "reference")
 
 
+@pytest.fixture(scope="session")
+def verdict_tables(quality_runs):
+    return {name: quality.verdicts(run) for name, run in quality_runs.items()}
+
+
 @pytest.mark.parametrize("assignment, exercise, variant", list(variants("MUTANTS")))
-def test_mutant_loses_its_exercise_points(quality_runs, assignment, exercise, variant):
-    run = quality_runs[assignment]
-    student = f"mutant--{exercise}--{variant.name}"
-    scores = autograded(run, student)
-    assert scores[check_cell_id(exercise)].score == 0, f"not caught: {variant.mistake}"
-    others = {n: c.score for n, c in scores.items() if n != check_cell_id(exercise) and c.score != c.max_score}
-    assert others == {}, "a mutant of one exercise must not cost points elsewhere"
+def test_mutant_loses_its_exercise_points(verdict_tables, assignment, exercise, variant):
+    # caught: its exercise scores 0 while every exercise outside its (packed) submission keeps full marks
+    assert variant.name in verdict_tables[assignment][exercise]["caught"], f"not caught: {variant.mistake}"
 
 
 @pytest.mark.parametrize("assignment, exercise, variant", list(variants("ALTERNATIVES")))
-def test_correct_alternative_keeps_full_marks(quality_runs, assignment, exercise, variant):
-    run = quality_runs[assignment]
-    scores = autograded(run, f"alternative--{exercise}--{variant.name}")
-    assert {n: c.score for n, c in scores.items() if c.score != c.max_score} == {}, variant.mistake
+def test_correct_alternative_keeps_full_marks(verdict_tables, assignment, exercise, variant):
+    assert variant.name in verdict_tables[assignment][exercise]["accepted"], variant.mistake
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_packed_submissions_never_pair_linked_exercises(quality_runs, assignment):
+    depends = getattr(cases.load(assignment), "DEPENDS", {})
+    for sub in quality_runs[assignment].of("mutant") + quality_runs[assignment].of("alternative"):
+        for exercise in sub.packed:
+            assert not set(depends.get(exercise, [])) & set(sub.packed), (sub.student, exercise)
