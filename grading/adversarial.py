@@ -23,6 +23,8 @@ from . import autograde, submissions
 from .course import CourseCopy, gradebook_scores, read_notebook, source_notebook
 
 ASSIGNMENT = "01_missing_values"
+AFTER_EX3 = ["ex3_impute_simple_test", "ex4_impute_with_model_test", "ex5_interpolate_series_test",
+             "ex6_variance_ratio_test", "q1_answer_test", "q2_answer_test", "q3_answer_test", "q4_answer_test"]
 CELL_TIMEOUT = 10                  # the suite's per-cell limit ...
 SUBMISSION_TIMEOUT = 50            # ... and per-notebook limit
 SLEEP_S = CELL_TIMEOUT - 1         # just under the cell limit
@@ -306,9 +308,9 @@ for pattern in ("data/*.csv", "source/*/*.ipynb", "submitted/*/*/*.ipynb", "auto
                                        "        print('y' * 1_000_000)\n    return pd.DataFrame()"}),
         Attack("sys_exit", "sys.exit 호출", ["ex2_complete_case_test"],
                {"ex2_complete_case": "import sys\ndef complete_case(df, subset):\n    sys.exit(0)"}),
-        Attack("os_exit", "os._exit로 커널 종료", ["ex3_impute_simple_test"],
-               {"ex3_impute_simple": "import os\ndef impute_simple(train, test, columns, strategy):\n    os._exit(0)"},
-               whole_zero=True),
+        # the kernel dies in the ex3 test: that test and every later one score 0, with a reason
+        Attack("os_exit", "os._exit로 커널 종료", AFTER_EX3,
+               {"ex3_impute_simple": "import os\ndef impute_simple(train, test, columns, strategy):\n    os._exit(0)"}),
         Attack("kill_processes", "보이는 모든 프로세스에 SIGKILL", ["ex4_impute_with_model_test"],
                {"ex4_impute_with_model": "import os, signal\ndef impute_with_model(train, test, target, features):\n"
                                          "    os.kill(-1, signal.SIGKILL)"}, destructive=True),

@@ -117,7 +117,7 @@ def explain_cells(root: Path, assignment: str, student: str) -> str:
                     notes.append(f"시간 초과({grade_id})")
                 elif output.ename == "MemoryError":
                     notes.append(f"메모리 초과({grade_id})")
-            if any(CLIPPED in json.dumps(output) for output in cell.get("outputs", [])):
+            if any(CLIPPED in json.dumps(output, ensure_ascii=False) for output in cell.get("outputs", [])):
                 notes.append("출력 크기 제한 초과")
     return ", ".join(dict.fromkeys(notes))
 

@@ -19,7 +19,7 @@ import nbformat
 from . import submissions
 from .course import BIN, CourseCopy, assignments, nbgrader_env, read_notebook, source_notebook
 
-AUTOGRADE_RATIO_BUDGET = 1.3
+AUTOGRADE_RATIO_BUDGET = 1.5  # two kernels since the judge (student's + judge's): the integrity issue's budget
 VISIBLE_CHECK_BUDGET_S = 1.0
 CORES = 2
 REPEATS = 2  # the minimum of a few runs is the least noisy estimate of a wall time

@@ -1,8 +1,9 @@
 """`make benchmark-grading`: one class graded three ways, side by side, on the same submissions.
 
-1. plain sequential `nbgrader autograde` (what nbgrader does out of the box),
+1. sequential `nbgrader autograde` with the course's configuration (the judge, sandboxed),
 2. the course command, parallel and sandboxed (grading.autograde),
-3. the same command without the sandbox (to price the sandbox alone).
+3. the same command without the sandbox (to price the sandbox alone),
+4. sequential stock nbgrader (its own Execute: one kernel, no judge, no sandbox), to price the judge.
 Each run starts from a fresh copy of the course; the three gradebooks must agree.
 """
 from __future__ import annotations
@@ -29,6 +30,14 @@ def make_class(root: Path, size: int) -> CourseCopy:
     return course
 
 
+def stock_nbgrader(course: CourseCopy) -> CourseCopy:
+    """The copy graded by nbgrader's own Execute step instead of the judge."""
+    config = course.root / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8").replace("[JudgedExecute,", "[Execute,")
+    config.write_text("from nbgrader.preprocessors import Execute\n" + text, encoding="utf-8")
+    return course
+
+
 def main(size: int = 42) -> int:
     workers = os.cpu_count() or 1
     print(f"{size} submissions of {ASSIGNMENT} (perfect/untouched/partial), {workers} CPU cores\n")
@@ -39,6 +48,7 @@ def main(size: int = 42) -> int:
             f"parallel sandboxed ({workers} workers)": lambda c: autograde.run(c.root, [ASSIGNMENT], workers=workers, progress=False),
             f"parallel unsandboxed ({workers} workers)": lambda c: autograde.run(c.root, [ASSIGNMENT], workers=workers,
                                                                                use_sandbox=False, progress=False),
+            "sequential stock nbgrader (no judge)": lambda c: stock_nbgrader(c).autograde(ASSIGNMENT),
         }
         for index, (name, grade) in enumerate(runs.items()):
             course = make_class(Path(tmp) / f"run{index}", size)
@@ -47,9 +57,10 @@ def main(size: int = 42) -> int:
             times[name] = time.perf_counter() - start
             tables[name] = {s: {n: c.score for n, c in cells.items()} for s, cells in course.scores(ASSIGNMENT).items()}
             print(f"  {name:<36} {times[name]:7.1f} s")
-    sequential, sandboxed, unsandboxed = times.values()
+    sequential, sandboxed, unsandboxed, stock = times.values()
     print(f"\n  speed-up vs sequential: {sequential / sandboxed:.2f}x (goal >= 1.7x)")
     print(f"  sandbox overhead:       {100 * (sandboxed / unsandboxed - 1):+.1f} % (goal <= 10 %)")
+    print(f"  judge cost, sequential: {sequential / stock:.2f}x stock nbgrader (two kernels per notebook)")
     agree = len({repr(sorted(t.items())) for t in tables.values()}) == 1
     print(f"  the three gradebooks agree: {'yes' if agree else 'NO'}")
     return 0 if agree else 1

@@ -48,6 +48,12 @@ SYNC = '__import__("mlcourse.remote", fromlist=["sync"]).sync(globals())'
 SERVE = '__import__("mlcourse.remote", fromlist=["serve"]).serve("{request}")'
 
 
+def relay_budget(cell_timeout: float) -> float:
+    """How long a student's function may run for a test cell: a little less than the cell's own
+    limit, so the judge hears "timeout" from the relay before nbgrader interrupts the judge."""
+    return cell_timeout - min(5.0, 0.25 * cell_timeout)
+
+
 def is_test_cell(cell) -> bool:
     return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
 
@@ -86,7 +92,11 @@ class Relay(threading.Thread):
                     payload = _recv(conn, size)
                 except (OSError, EOFError):
                     return
-                answer = json.dumps(self.forward(payload)).encode("utf-8")
+                try:
+                    number = json.loads(payload).get("id")
+                except (ValueError, AttributeError):
+                    return
+                answer = json.dumps({**self.forward(payload), "id": number}).encode("utf-8")
                 try:
                     conn.sendall(struct.pack("!Q", len(answer)) + answer)
                 except OSError:
@@ -107,7 +117,7 @@ class Relay(threading.Thread):
                 interrupted, self.deadline = True, time.monotonic() + 10
                 continue
             if left <= 0:
-                return {"relay_error": "학생 코드가 시간 제한 안에 끝나지 않았습니다 (중단하지도 못했습니다)"}
+                return {"relay_error": "학생 코드가 시간 제한 안에 끝나지 않았습니다 (중단하지도 못했습니다)", "timeout": True}
             try:
                 reply = self.client.get_shell_msg(timeout=min(left, 1.0))
             except Exception:  # queue.Empty: still running
@@ -117,13 +127,16 @@ class Relay(threading.Thread):
             if reply.get("parent_header", {}).get("msg_id") == msg_id:
                 break
         if interrupted:
-            return {"relay_error": "학생 코드가 시간 제한 안에 끝나지 않아 중단했습니다"}
+            return {"relay_error": "학생 코드가 셀 시간 제한 안에 끝나지 않아 중단했습니다", "timeout": True}
         content = reply.get("content", {})
         result = content.get("user_expressions", {}).get("r", {})
         if content.get("status") != "ok" or result.get("status") != "ok":
             name = result.get("ename") or content.get("ename") or "?"
             return {"relay_error": f"학생 커널이 요청을 처리하지 못했습니다 ({str(name)[:80]})"}
-        return {"text": result.get("data", {}).get("text/plain")}
+        text = result.get("data", {}).get("text/plain")
+        if not isinstance(text, str) or len(text) > MAX_REQUEST:
+            return {"relay_error": "학생 커널의 응답이 너무 크거나 올바르지 않습니다"}
+        return {"text": text}
 
     def close(self) -> None:
         try:
@@ -261,7 +274,7 @@ class JudgedExecute(Execute):
     def _judge_quietly(self, source: str) -> NotebookNode:
         """Run instructor code in the judge; its outputs are not part of the graded notebook."""
         cell = nbformat.v4.new_code_cell(source)
-        self.relay.deadline = time.monotonic() + self.timeout
+        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
         try:
             self.judge.execute_cell(cell, 0, store_history=False)
         except DeadKernelError:
@@ -297,7 +310,7 @@ class JudgedExecute(Execute):
                 self._judge_quietly(instructor_cell.source)
         self._judged_upto = max(self._judged_upto, upto)
         self._judge_quietly(SYNC)
-        self.relay.deadline = time.monotonic() + (self.timeout or 120)
+        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
         try:
             self.judge.execute_cell(cell, index, store_history=True)
         except DeadKernelError:

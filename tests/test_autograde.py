@@ -85,6 +85,7 @@ def test_unrunnable_submissions_score_zero_with_a_reason(suite):
     assert "이름이 다릅니다" in reasons["wrong_notebook_name"]
     assert "JSON" in reasons["invalid_json"]
     assert "시간 초과" in reasons["infinite_loop"]
+    assert "커널 종료" in reasons["os_exit"]
 
 
 def test_huge_output_is_clipped_in_the_autograded_notebook(suite):
