@@ -469,7 +469,7 @@ class Link:
     def _argument(self, value):
         if type(value) is Remote:
             return {"$ref": object.__getattribute__(value, "_key")}
-        from joblib.externals import cloudpickle  # lambdas and test-local functions too
+        import cloudpickle  # lambdas and test-local functions too (the judge sends them, never receives)
 
         return {"$pickle": _b64(cloudpickle.dumps(value))}
 
