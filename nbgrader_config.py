@@ -50,6 +50,16 @@ c.IgnorePattern.pattern = (
 
 
 
-# Feedback for students: their code, output and scores, never the hidden tests' source.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ShortTestErrors, CSSHTMLHeaderPreprocessor]
+# Feedback for students: their code, output and scores, never the hidden tests' source. A grade
+# still waiting for manual grading reads 채점 대기 (PendingGrades + the course's feedback template,
+# found before nbgrader's own), never "0 / 3".
+import grading  # noqa: E402
+import nbgrader  # noqa: E402
+from grading.nbgrader_ext import PendingGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [PendingGrades, ClearHiddenTests, ShortTestErrors, CSSHTMLHeaderPreprocessor]
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(grading.__file__), "templates"),
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 c.ClearHiddenTests.enforce_metadata = False
