@@ -7,7 +7,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian package=file it provides (installed by the venv recipe when missing and running as root)
 DEBIAN_PACKAGES := bubblewrap=/usr/bin/bwrap fonts-nanum=/usr/share/fonts/truetype/nanum/NanumGothic.ttf \
-  chromium=/usr/bin/chromium
+  chromium=/usr/bin/chromium fonts-noto-color-emoji=/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 # nbgrader shells out to `alembic`: the venv's bin must be on PATH for every recipe.
 export PATH := $(BIN):$(PATH)
@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[course]'
 	@# From Debian, as root (CI): bubblewrap runs the grading sandbox (make autograde), fonts-nanum
-	@# renders Korean plot text, chromium runs tests/test_browser.py (no browser is downloaded).
+	@# renders Korean plot text, chromium runs tests/test_browser.py (no browser is downloaded) and
+	@# shows the checks' ✅/✋/❌ with fonts-noto-color-emoji, as a student's own browser does.
 	@missing=""; for p in $(DEBIAN_PACKAGES); do test -e "$${p#*=}" || missing="$$missing $${p%%=*}"; done; \
 	if [ -n "$$missing" ]; then \
 	  { test "$$(id -u)" = 0 && apt-get update -qq >/dev/null \
