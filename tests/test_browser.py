@@ -171,10 +171,8 @@ def browser():
 
 
 def test_student_environment_has_no_instructor_server_extensions(lab):
-    """The student set-up is applied at the environment level (mlcourse.lab checks what loads)."""
-    enabled = subprocess.run([lab.python, "-c", "from mlcourse import lab; print(lab.enabled_instructor_tools())"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    assert enabled == "[]"
+    """The student set-up, applied at the environment level (mlcourse.lab.configure checked what
+    loads), leaves no instructor endpoint in the running server."""
     assert lab.get("/formgrader") == 404 and lab.get("/assignments") == 404 and lab.get("/courses") == 404
     assert lab.get("/api/status") == 200
 
@@ -190,8 +188,6 @@ def test_no_instructor_tools_in_the_menus_or_launcher(lab, browser):
     for label in labels:
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{label}$")).click()
         texts.append(page.locator(".lm-Menu").last.inner_text())
-        if label == "Run":
-            page.screenshot(path=SHOTS / "menu-run.png")
         page.keyboard.press("Escape")
     commands = page.evaluate("() => window.jupyterapp.commands.listCommands().filter(c => c.startsWith('nbgrader:'))")
     page.screenshot(path=SHOTS / "launcher.png")
@@ -219,16 +215,24 @@ def student_copy(release: Path):
 
 
 def wait_for(page, script: str, timeout_s: float, what: str) -> None:
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout_s
-    while not page.evaluate(script):
+    while True:
+        try:
+            if page.evaluate(script):
+                return
+        except Error:  # the page is still loading (or reloading after ?reset)
+            pass
         if time.monotonic() > deadline:
             pytest.fail(f"timed out after {timeout_s:.0f}s waiting for {what}")
         time.sleep(0.5)
 
 
 NOTEBOOK = "window.jupyterapp.shell.currentWidget"
-KERNEL_IDLE = f"() => {{ const w = {NOTEBOOK}; return !!(w && w.sessionContext && w.sessionContext.session" \
-              f" && w.sessionContext.session.kernel && w.sessionContext.kernelDisplayStatus === 'idle'); }}"
+KERNEL_IDLE = f"() => {{ const w = window.jupyterapp && {NOTEBOOK}; return !!(w && w.sessionContext" \
+              f" && w.sessionContext.session && w.sessionContext.session.kernel" \
+              f" && w.sessionContext.kernelDisplayStatus === 'idle' && w.content && w.content.widgets.length); }}"
 ALL_RAN = f"""() => {{
   const w = {NOTEBOOK};
   const code = w.content.widgets.filter(c => c.model.type === 'code');
@@ -242,9 +246,10 @@ def run_all_in_jupyterlab(lab: Lab, browser, release: Path):
     path = lab.root / release.name
     nbformat.write(nb, path)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{lab.url}/lab/tree/{release.name}?token={lab.token}")
+    page.goto(f"{lab.url}/lab/tree/{release.name}?reset&token={lab.token}")  # reset: no earlier tabs
     wait_for(page, KERNEL_IDLE, 90, "the notebook's kernel")
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^Run$")).click()
+    page.screenshot(path=SHOTS / f"{release.stem}-run-menu.png")
     page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Run All Cells$")).click()
     budget = json.loads(release.read_text(encoding="utf-8"))["metadata"].get("course", {}).get("budget_seconds", 60)
     wait_for(page, ALL_RAN, 60 + 4 * budget, "Run All Cells to reach the last cell")
@@ -321,6 +326,7 @@ def test_run_all_cells_as_a_student(release, lab, browser):
     assert not page.evaluate("() => ['nbgrader:open-formgrader', 'nbgrader:open-create-assignment']"
                              ".some(c => window.jupyterapp.commands.hasCommand(c))")
     page.evaluate(f"() => {NOTEBOOK}.sessionContext.shutdown()")
+    page.evaluate("() => window.jupyterapp.commands.execute('application:close-all')")
     page.close()
 
 
@@ -341,7 +347,13 @@ def feedback_class(tmp_path_factory):
         course.generate_feedback(assignment)
         pending = [cell for cell, grade in course.scores(assignment)["partial"].items() if grade.score is None]
         html = course.root / "feedback" / "partial" / assignment / f"{assignment}.html"
-        out[assignment] = (html, pending, {line.strip() for c in submitted.cells for line in c.source.split("\n")})
+        before = course.root / f"{assignment}-before-manual-grading.html"  # --force empties feedback/
+        shutil.copy(html, before)
+        # the instructor grades the written answers (as make demo does), then regenerates the feedback
+        assert demo.grade_manually(course, assignment, "partial", "데모 채점") == pending
+        course.generate_feedback(assignment)
+        own = {line.strip() for c in submitted.cells for line in c.source.split("\n")}
+        out[assignment] = (before, pending, own, html)
     return out
 
 
@@ -361,17 +373,19 @@ def hidden_test_lines(assignment: str, submitted: set[str]) -> set[str]:
 
 
 def test_feedback_html_says_pending_and_hides_the_hidden_tests(feedback_class):
-    for assignment, (page, pending, _) in feedback_class.items():
+    for assignment, (page, pending, _, graded) in feedback_class.items():
         text = page.read_text(encoding="utf-8")
         assert "BEGIN HIDDEN TESTS" not in text and "Traceback (most recent call last)" not in text
         if pending:
             assert "채점 대기" in text
+        after = graded.read_text(encoding="utf-8")  # once graded manually: no pending, a full total
+        assert "채점 대기" not in after and re.search(r'id="total">[^<]*: 점수 [\d.]+ / [\d.]+점', after)
 
 
 @needs_chromium
 @pytest.mark.parametrize("assignment", assignments())
 def test_feedback_in_the_browser(assignment, feedback_class, browser):
-    html, pending, submitted = feedback_class[assignment]
+    html, pending, submitted, _ = feedback_class[assignment]
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(html.as_uri())
     total = page.locator("#total").inner_text()
