@@ -5,12 +5,15 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed
+# Debian package=file it provides (installed by the venv recipe when missing and running as root)
+DEBIAN_PACKAGES := bubblewrap=/usr/bin/bwrap fonts-nanum=/usr/share/fonts/truetype/nanum/NanumGothic.ttf \
+  chromium=/usr/bin/chromium fonts-noto-color-emoji=/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 # nbgrader shells out to `alembic`: the venv's bin must be on PATH for every recipe.
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: venv release demo test grading-report benchmark autograde adversarial benchmark-grading data environment clean
+.PHONY: venv student instructor release demo test grading-report benchmark autograde adversarial benchmark-grading data environment clean
 
 venv: $(STAMP)
 
@@ -18,11 +21,27 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[course]'
-	@# the grading sandbox (make autograde) runs kernels under bubblewrap, from Debian
-	@command -v bwrap >/dev/null || { test "$$(id -u)" = 0 && apt-get update -qq >/dev/null \
-	  && apt-get install -y -qq bubblewrap >/dev/null; } \
-	  || echo "⚠️  bubblewrap를 설치하지 못했습니다: make autograde SANDBOX=0 으로만 채점할 수 있습니다 (README 참고)."
+	@# From Debian, as root (CI): bubblewrap runs the grading sandbox (make autograde), fonts-nanum
+	@# renders Korean plot text, chromium runs tests/test_browser.py (no browser is downloaded) and
+	@# shows the checks' ✅/✋/❌ with fonts-noto-color-emoji, as a student's own browser does.
+	@missing=""; for p in $(DEBIAN_PACKAGES); do test -e "$${p#*=}" || missing="$$missing $${p%%=*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  { test "$$(id -u)" = 0 && apt-get update -qq >/dev/null \
+	    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    && echo "Debian:$$missing installed"; } \
+	  || echo "⚠️  Debian 패키지를 설치하지 못했습니다:$$missing (README 참고). bubblewrap 없이는 make autograde SANDBOX=0 으로만" \
+	       "채점하고, fonts-nanum 없이는 그래프에 한글 대신 기본 글꼴(영어)을 쓰며, chromium 없이는 브라우저 테스트를 건너뜁니다."; \
+	fi
 	@touch $@
+
+# The student set-up: the same pins, JupyterLab without nbgrader's instructor tools (Formgrader,
+# Create Assignment, Assignment/Course List); Validate stays. Environment-level (.venv), see README.
+student: $(STAMP)
+	$(BIN)/python -m mlcourse.lab student
+
+# The instructor set-up (nbgrader's default; undoes `make student` in this .venv).
+instructor: $(STAMP)
+	$(BIN)/python -m mlcourse.lab instructor
 
 # Regenerate release/ (student notebooks) from source/ for every assignment.
 release: $(STAMP)

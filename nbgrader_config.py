@@ -20,8 +20,12 @@ c.CourseDirectory.db_url = os.environ.get(
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
 # What students see in place of solutions (Korean, like every student-facing message).
-c.ClearSolutions.code_stub = {"python": "# 여기에 코드를 작성하세요\nraise NotImplementedError()"}
-c.ClearSolutions.text_stub = "여기에 답을 작성하세요."
+# The code stub serves function bodies and quiz answers alike; mlcourse.check.call turns it into
+# "✋ ... 아직 작성하지 않았습니다" in the check cell below it.
+c.ClearSolutions.code_stub = {
+    "python": '# 여기에 코드를 작성하세요\nraise NotImplementedError("이 줄을 지우고 여기에 답을 작성하세요.")'
+}
+c.ClearSolutions.text_stub = "✏️ 이 셀을 더블클릭해 편집하고, 이 문장을 지운 뒤 여기에 답을 작성하세요."
 
 # nbgrader's default of 30 s per cell is too tight on a loaded 2-core grading machine; a cell
 # that hangs is still stopped, and the kernel is interrupted rather than left running.
@@ -49,6 +53,16 @@ c.IgnorePattern.pattern = (
 
 
 
-# Feedback for students: their code, output and scores, never the hidden tests' source.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ShortTestErrors, CSSHTMLHeaderPreprocessor]
+# Feedback for students: their code, output and scores, never the hidden tests' source. A grade
+# still waiting for manual grading reads 채점 대기 (PendingGrades + the course's feedback template,
+# found before nbgrader's own), never "0 / 3".
+import grading  # noqa: E402
+import nbgrader  # noqa: E402
+from grading.nbgrader_ext import PendingGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [PendingGrades, ClearHiddenTests, ShortTestErrors, CSSHTMLHeaderPreprocessor]
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(grading.__file__), "templates"),
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 c.ClearHiddenTests.enforce_metadata = False

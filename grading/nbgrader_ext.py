@@ -7,7 +7,7 @@ import re
 import nbformat
 
 from traitlets import Integer
-from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
+from nbgrader.preprocessors import DeduplicateIds, GetGrades, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 
 
@@ -98,3 +98,26 @@ class DeduplicateIdsFixed(DeduplicateIds):
         else:
             self.grade_ids.add(grade_id)
         return cell, resources
+
+
+class PendingGrades(GetGrades):
+    """nbgrader's GetGrades for feedback, also marking each grade still waiting for a grader.
+
+    The gradebook stores such a grade as score 0, so nbgrader's feedback would tell a student
+    "0.0 / 3.0" for a written answer nobody has read yet. Here the cell gets `pending: true` and
+    the notebook `pending_points`; the course feedback template (grading/templates/feedback) then
+    shows 채점 대기 for the cell and leaves its points out of the graded total."""
+
+    def preprocess(self, nb, resources):
+        nb, resources = super().preprocess(nb, resources)
+        resources["nbgrader"]["pending_points"] = sum(
+            float(c.metadata.nbgrader.get("points") or 0) for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("pending"))
+        return nb, resources
+
+    def _get_score(self, cell, resources):
+        grade = self.gradebook.find_grade(cell.metadata["nbgrader"]["grade_id"], self.notebook_id,
+                                          self.assignment_id, self.student_id)
+        cell.metadata.nbgrader["score"] = grade.score
+        cell.metadata.nbgrader["points"] = grade.max_score
+        cell.metadata.nbgrader["pending"] = grade.auto_score is None and grade.manual_score is None

@@ -21,7 +21,11 @@ ATOL = 1e-8
 
 
 class CheckFailed(AssertionError):
-    pass
+    """A visible check's verdict. In IPython/Jupyter it prints as its one-line Korean message, with
+    no traceback: the frames would only quote this module, never the student's code."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython's hook for an exception's display
+        return [str(self)]
 
 
 class NotAttempted(CheckFailed):
@@ -39,6 +43,7 @@ def call(func, *args, **kwargs):
     - the student's own exception is re-raised so its traceback shows where it failed;
     - an argument modified in place -> failure (inputs must stay as they were).
     """
+    __tracebackhide__ = True  # IPython leaves this frame out of the student's traceback
     name = getattr(func, "__name__", "함수")
     originals = [copy.deepcopy(a) for a in args]
     remote = sys.modules.get("mlcourse.remote")
@@ -50,7 +55,7 @@ def call(func, *args, **kwargs):
         else:
             result, after = func(*args, **kwargs), args
     except NotImplementedError:
-        raise NotAttempted(f"✋ `{name}`을(를) 아직 작성하지 않았습니다. `raise NotImplementedError()`를 지우고 코드를 작성하세요.") from None
+        raise NotAttempted(f"✋ `{name}`을(를) 아직 작성하지 않았습니다. `raise NotImplementedError(...)` 줄을 지우고 코드를 작성하세요.") from None
     for i, (before, now) in enumerate(zip(originals, after)):
         if not _same_input(before, now):
             _fail(f"`{name}`이(가) 입력 인자 {i + 1}번을 직접 수정했습니다. 입력은 바꾸지 말고 복사본(.copy())을 사용하세요.")

@@ -77,15 +77,126 @@ def hardware_line() -> str:
     return f"CPU {os.cpu_count()}코어 | GPU: {gpu}"
 
 
-def use_hangul_font() -> None:
-    """Korean plot titles render when a Hangul font is installed; otherwise keep the default."""
+# Hangul fonts, in order of preference: family names, and the file names they ship under (Debian's
+# fonts-nanum and fonts-noto-cjk, Windows, macOS). Matplotlib's font cache lists only the fonts that
+# existed when it was built, so font files are looked for directly and registered with addfont.
+HANGUL_FAMILIES = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic",
+                   "Apple SD Gothic Neo", "AppleGothic", "UnDotum", "Baekmuk Gulim")
+_HANGUL_FILE = re.compile(r"^(NanumGothic|NanumBarunGothic|NotoSansCJK|NotoSansKR|malgun|AppleSDGothicNeo|AppleGothic"
+                          r"|UnDotum|gulim)[^/\\]*\.(ttf|otf|ttc)$", re.IGNORECASE)
+_HANGUL_SAMPLE = "한"
+_GLYPH_WARNING = r"(?s)Glyph \d+ .*missing from"
+hangul_font: str | None = None  # the family in use after setup_notebook(), None: no Hangul font
+
+
+def font_dirs() -> list:
+    """Where font files live on Linux (and Colab), macOS and Windows."""
+    from pathlib import Path
+
+    home = Path.home()
+    dirs = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts", home / ".local/share/fonts",
+            Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library/Fonts"]
+    for variable, sub in (("WINDIR", "Fonts"), ("LOCALAPPDATA", "Microsoft/Windows/Fonts")):
+        if os.environ.get(variable):
+            dirs.append(Path(os.environ[variable]) / sub)
+    return [d for d in dirs if d.is_dir()]
+
+
+def _run(command: list[str], timeout: float) -> bool:
+    import subprocess
+
+    try:
+        return subprocess.run(command, capture_output=True, timeout=timeout).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def hangul_font_files() -> list[str]:
+    """Hangul font files found on disk: known file names in the font folders, then fontconfig's list."""
+    import shutil
+    import subprocess
+
+    files = []
+    for folder in font_dirs():
+        for root, _, names in os.walk(folder):
+            files += sorted(os.path.join(root, n) for n in names if _HANGUL_FILE.match(n))
+    if shutil.which("fc-list"):
+        try:
+            listed = subprocess.run(["fc-list", ":lang=ko", "file"], capture_output=True, text=True, timeout=10).stdout
+            files += sorted(line.strip().rstrip(":") for line in listed.splitlines() if line.strip())
+        except (OSError, subprocess.SubprocessError):
+            pass
+    return list(dict.fromkeys(f for f in files if f.lower().endswith((".ttf", ".otf", ".ttc"))))
+
+
+def _has_hangul(path: str) -> bool:
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        return FT2Font(path).get_char_index(ord(_HANGUL_SAMPLE)) != 0
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def _usable_family(font_manager) -> str | None:
+    """A Hangul family matplotlib knows and whose file really has Hangul glyphs."""
+    known = {}
+    for entry in font_manager.fontManager.ttflist:
+        known.setdefault(entry.name, entry.fname)
+    for family in HANGUL_FAMILIES:
+        if family in known and _has_hangul(known[family]):
+            return family
+    return None
+
+
+def _register(font_manager, files) -> str | None:
+    """addfont every Hangul font file; the preferred family, or any family with Hangul glyphs."""
+    fallback = None
+    for path in files:
+        if not _has_hangul(path):
+            continue
+        try:
+            font_manager.fontManager.addfont(path)
+        except (OSError, RuntimeError, ValueError):
+            continue
+        fallback = fallback or font_manager.FontProperties(fname=path).get_name()
+    return _usable_family(font_manager) or fallback
+
+
+def install_colab_font() -> bool:
+    """Colab has no Hangul font: install Debian's fonts-nanum there (as root, about 10-20 s)."""
+    import shutil
+    import sys
+
+    if "google.colab" not in sys.modules or not shutil.which("apt-get"):
+        return False
+    print("ℹ️ 그래프의 한글을 위해 나눔 글꼴(fonts-nanum)을 설치합니다 (Colab, 처음 한 번)...")
+    install = ["apt-get", "install", "-y", "-qq", "fonts-nanum"]
+    return _run(install, 300) or (_run(["apt-get", "update", "-qq"], 300) and _run(install, 300))
+
+
+def use_hangul_font() -> str | None:
+    """Korean plot text renders: a Hangul font from matplotlib's cache, else from the font folders or
+    fontconfig (installed after the cache was built), else (Colab) installed now. Without one the
+    default font stays and no glyph warning is ever shown; `plot_text` then picks English labels."""
+    global hangul_font
     from matplotlib import font_manager, pyplot as plt
 
-    for family in ("NanumGothic", "Noto Sans CJK KR", "Malgun Gothic", "AppleGothic"):
-        if any(f.name == family for f in font_manager.fontManager.ttflist):
-            plt.rcParams["font.family"] = family
-            break
+    warnings.filterwarnings("ignore", message=_GLYPH_WARNING, category=UserWarning)
+    family = _usable_family(font_manager) or _register(font_manager, hangul_font_files())
+    if family is None and install_colab_font():
+        family = _register(font_manager, hangul_font_files())
+    if family is not None:
+        # glyphs the Hangul font lacks (symbols) come from matplotlib's own DejaVu Sans
+        plt.rcParams["font.family"] = [family, "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
+    hangul_font = family
+    return family
+
+
+def plot_text(korean: str, english: str) -> str:
+    """A plot label in Korean where a Hangul font is in use, else in English (never empty boxes)."""
+    return korean if hangul_font else english
 
 
 def setup_notebook(packages=("numpy", "pandas", "scikit-learn", "matplotlib"), seed: int = SEED) -> int:

@@ -121,3 +121,42 @@ def test_expect_bool_and_expect_class():
     assert type_name(pd.Series([1])) == "pandas.Series" or type_name(pd.Series([1])).endswith(".Series")
     with pytest.raises(CheckFailed, match="타입"):
         expect_class(pd.DataFrame(), pd.Series)
+
+
+ANSI = __import__("re").compile(r"\x1b\[[0-9;]*m")
+
+
+def ipython_output(capsys, code: str) -> str:
+    """What a notebook cell shows for `code` (IPython's display of an exception, colours removed)."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shell.run_cell("from mlcourse.check import call, expect_choice, expect_float\n"
+                   "def stub(x):\n    raise NotImplementedError('이 줄을 지우고 답을 작성하세요.')\n"
+                   "def buggy(x):\n    return x / 0\n")
+    capsys.readouterr()
+    shell.run_cell(code)
+    return ANSI.sub("", capsys.readouterr().out).strip()
+
+
+def test_a_check_failure_renders_as_its_one_line_korean_message():
+    assert CheckFailed("❌ 값이 다릅니다")._render_traceback_() == ["❌ 값이 다릅니다"]
+    assert issubclass(NotAttempted, CheckFailed) and issubclass(CheckFailed, AssertionError)  # nbgrader: 0 points
+
+
+@pytest.mark.parametrize("code, message", [
+    ("call(stub, 1)", "✋ `stub`을(를) 아직 작성하지 않았습니다."),
+    ("expect_choice(None, range(1, 5), 'q1_answer')", "✋ 아직 답하지 않았습니다."),
+    ("expect_float(call(lambda x: x, 0.5), 0.6)", "❌ 반환값의 값이 다릅니다: 기대 0.6, 실제 0.5"),
+])
+def test_in_a_notebook_a_failed_check_shows_one_line_and_no_traceback(capsys, code, message):
+    shown = ipython_output(capsys, code)
+    assert shown.startswith(message) and "\n" not in shown, shown
+    assert "Traceback" not in shown and "mlcourse" not in shown
+
+
+def test_in_a_notebook_the_students_own_error_keeps_its_traceback_without_mlcourse_frames(capsys):
+    shown = ipython_output(capsys, "call(buggy, 1.0)")
+    assert "Traceback" in shown and "ZeroDivisionError" in shown
+    assert "return x / 0" in shown  # the student's own line, where the bug is
+    assert "mlcourse" not in shown  # call()'s frame is hidden (__tracebackhide__)

@@ -44,3 +44,14 @@ def test_feedback_hides_hidden_tests_and_their_tracebacks():
     cell.outputs[0].evalue = "❌ 반환값의 shape가 다릅니다: 기대 (3, 2), 실제 (2, 3)"
     cell, _ = short.preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].traceback == ["CheckFailed: ❌ 반환값의 shape가 다릅니다"]  # no expected values
+
+
+def test_feedback_marks_pending_manual_grades_with_the_course_template():
+    from pathlib import Path
+
+    c = config()
+    assert c.GenerateFeedback.preprocessors[0].__name__ == "PendingGrades"
+    ours, nbgraders = map(Path, c.HTMLExporter.extra_template_basedirs)
+    assert (ours / "feedback" / "index.html.j2").is_file() and (nbgraders / "feedback" / "index.html.j2").is_file()
+    template = (ours / "feedback" / "index.html.j2").read_text(encoding="utf-8")
+    assert "채점 대기" in template and "pending_points" in template

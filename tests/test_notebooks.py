@@ -110,3 +110,14 @@ def test_every_exercise_has_two_mutants_and_an_alternative(name):
     for gid in (nbgrader_meta(c)["grade_id"] for c in cells):
         assert len(module.MUTANTS.get(gid, [])) >= 2, f"{gid}: fewer than two mutants"
         assert len(module.ALTERNATIVES.get(gid, [])) >= 1, f"{gid}: no correct alternative"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_solution_and_test_cells_carry_raises_exception(name):
+    """Run All must not stop at an unsolved exercise: JupyterLab and nbclient go on past a cell
+    tagged `raises-exception` (tests/test_run_all.py: grading is unchanged by the tag)."""
+    for cell in source(name).cells:
+        meta = nbgrader_meta(cell)
+        if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
+            assert "raises-exception" in cell.metadata.get("tags", []), \
+                f"{meta['grade_id']}: add the cell tag `raises-exception` (README: 새 노트북을 추가할 때)"
