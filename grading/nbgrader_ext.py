@@ -100,6 +100,8 @@ class DeduplicateIdsFixed(DeduplicateIds):
         return cell, resources
 
 
+
+
 class PendingGrades(GetGrades):
     """nbgrader's GetGrades for feedback, also marking each grade still waiting for a grader.
 
