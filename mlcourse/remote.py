@@ -201,17 +201,19 @@ class Decoder:
             return pd.NA
         if "$series" in node:
             index = self._index(node["index"], depth)
-            return pd.Series(self._column(node["$series"], len(index), depth), index=index,
-                             name=self._label(node.get("name"), depth))
+            series = self._column(node["$series"], len(index), depth)
+            series.index, series.name = index, self._label(node.get("name"), depth)
+            return series
         if "$frame" in node:
             index, columns = self._index(node["index"], depth), self._index(node["columns"], depth)
             parts = _list(node["$frame"])
             if len(parts) != len(columns):
                 raise CodecError("열 수가 맞지 않습니다")
-            frame = pd.DataFrame(index=index)
-            for j, part in enumerate(parts):
-                frame[j] = self._column(part, len(index), depth)
-            frame.columns = columns
+            # built from Series so that each column keeps its dtype (pandas would infer str for object)
+            frame = pd.DataFrame({j: self._column(part, len(index), depth) for j, part in enumerate(parts)})
+            if not parts:
+                frame = pd.DataFrame(index=pd.RangeIndex(len(index)))
+            frame.index, frame.columns = index, columns
             return frame
         if "$index" in node:
             return self._index(node["$index"], depth)
@@ -224,7 +226,8 @@ class Decoder:
             raise CodecError("이름(name)으로 쓸 수 없는 값")
         return label
 
-    def _column(self, node, length: int, depth: int):
+    def _column(self, node, length: int | None, depth: int) -> pd.Series:
+        """One column (or an index's values) as a Series with a RangeIndex and its exact dtype."""
         if type(node) is not dict:
             raise CodecError("열")
         if "values" in node:
@@ -246,7 +249,7 @@ class Decoder:
             column = pd.array(items, dtype=dtype) if str(dtype) != "object" else _object_array(items)
         if length is not None and len(column) != length:
             raise CodecError("열의 길이가 인덱스와 다릅니다")
-        return column
+        return pd.Series(column, dtype=object if str(getattr(column, "dtype", "")) == "object" else None, copy=False)
 
     def _index(self, node, depth: int) -> pd.Index:
         if type(node) is not dict:
@@ -259,7 +262,7 @@ class Decoder:
             names = [self._label(n, depth) for n in _list(node["names"])]
             return pd.MultiIndex.from_arrays(levels, names=names)
         values = self._column(node["column"], None, depth)
-        index = pd.Index(values, name=self._label(node.get("name"), depth))
+        index = pd.Index(values, dtype=values.dtype, name=self._label(node.get("name"), depth))
         if "freq" in node and type(index) is pd.DatetimeIndex:
             index = pd.DatetimeIndex(index, freq=str(node["freq"]))
         return index

@@ -55,7 +55,8 @@ def test_plain_data_arrives_equal_and_of_the_same_type(value):
 def test_pandas_objects_keep_dtypes_index_and_names():
     frame = pd.DataFrame({
         "f": [1.0, np.nan, 3.5], "i": pd.array([1, None, 3], dtype="Int64"), "s": ["a", None, "c"],
-        "o": pd.Series([1, "x", None], dtype=object), "b": [True, False, True],
+        "o": pd.Series([1, "x", None], dtype=object), "os": pd.Series(["a", "b", "c"], dtype=object),
+        "b": [True, False, True],
         "c": pd.Categorical(["u", "v", "u"], categories=["v", "u"], ordered=True),
         "t": pd.to_datetime(["2024-01-01", None, "2024-03-01"]), "z": pd.to_datetime(["2024-01-01"] * 3).tz_localize("UTC"),
     }, index=pd.Index([10, 5, 7], name="row"))
