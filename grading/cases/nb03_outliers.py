@@ -333,6 +333,13 @@ def clip_to_fences(s, k=1.5):
     iqr = q3 - q1
     return np.clip(s.to_numpy(), q1 - k * iqr, q3 + k * iqr)
 '''),
+        Variant("inplace_on_input", "s.clip(..., inplace=True)로 입력 s를 바꾸고 그대로 반환", '''
+def clip_to_fences(s, k=1.5):
+    q1, q3 = s.quantile(0.25), s.quantile(0.75)
+    iqr = q3 - q1
+    s.clip(lower=q1 - k * iqr, upper=q3 + k * iqr, inplace=True)
+    return s
+'''),
         Variant("int_truncated", "원래 dtype으로 되돌려 울타리 값이 정수로 잘림", '''
 def clip_to_fences(s, k=1.5):
     q1, q3 = s.quantile(0.25), s.quantile(0.75)
