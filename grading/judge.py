@@ -15,8 +15,8 @@ outputs are the judge's, so nbgrader's scores, formgrader and feedback work unch
 """
 from __future__ import annotations
 
+import asyncio
 import base64
-import copy
 import json
 import os
 import shutil
@@ -32,6 +32,7 @@ import nbformat
 from jupyter_client import AsyncKernelManager
 from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.kernelspec import KernelSpec
+from jupyter_core.utils import ensure_async, run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
@@ -43,6 +44,9 @@ from traitlets import Integer, Unicode
 from . import sandbox
 
 MAX_REQUEST = 256 * 1024 * 1024
+# The judge repeats the instructor's examples beside the student's kernel: one thread each keeps
+# the two kernels from fighting over the cores (hidden tests use tiny inputs).
+JUDGE_THREADS = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 CONNECT = 'import mlcourse.remote as _mlcourse_remote; _mlcourse_remote.connect({path!r})'
 SYNC = '__import__("mlcourse.remote", fromlist=["sync"]).sync(globals())'
 SERVE = '__import__("mlcourse.remote", fromlist=["serve"]).serve("{request}")'
@@ -178,30 +182,31 @@ class JudgedExecute(Execute):
             self.log.warning("Grading without a sandbox (%s): student code runs with the grader's rights", problem)
         return not problem
 
-    def _kernel_manager(self, folder: Path, uid: int, sandboxed: bool) -> AsyncKernelManager:
+    def _kernel_manager(self, folder: Path, uid: int, sandboxed: bool, env: dict) -> AsyncKernelManager:
         runtime = folder / "runtime"
         runtime.mkdir(parents=True)
         kernel = [sys.executable, "-P", "-m", "ipykernel_launcher", "--IPKernelApp.ignore_cwd=True",
                   "--HistoryManager.enabled=False", "-f", "{connection_file}"]
+        env = {"MLCOURSE_DATA_DIR": str(self._course_root() / "data"), **env}
         if sandboxed:
-            argv = sandbox.kernel_command(kernel, uid=uid, exposed=self._exposed(),
-                                          env={"MLCOURSE_DATA_DIR": str(self._course_root() / "data")},
+            argv = sandbox.kernel_command(kernel, uid=uid, exposed=self._exposed(), env=env,
                                           limits=sandbox.Limits(memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds))
         else:
             argv = kernel
         km = AsyncKernelManager(config=self.config, connection_file=str(runtime / "kernel.json"),
                                 transport="ipc" if sandboxed else "tcp")
         km._kernel_spec = KernelSpec(argv=argv, display_name="Python 3 (course grading)", language="python",
-                                     interrupt_mode="message")
+                                     interrupt_mode="message", env={} if sandboxed else env)
         return km
 
     def _course_root(self) -> Path:
         return Path(CourseDirectory(config=self.config).root).resolve()
 
     def _exposed(self) -> list[Path]:
-        import mlcourse
+        import importlib.util  # where mlcourse lives, without importing it (numpy, pandas) here
 
-        return [self._course_root() / "data", Path(mlcourse.__file__).resolve().parent]
+        helper = Path(importlib.util.find_spec("mlcourse").origin).resolve().parent
+        return [self._course_root() / "data", helper]
 
     def _instructor_cells(self, resources) -> tuple[list, dict]:
         """The release notebook's cells the judge runs (code, neither solution nor test) and the
@@ -239,27 +244,16 @@ class JudgedExecute(Execute):
         os.chmod(base, 0o755)  # sandboxed kernels (other uids) reach their runtime folders through it
         try:
             for role in ("student", "judge"):
-                work = base / role / "work"
-                work.mkdir(parents=True)
-            self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed)
-            judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed)
-            self.judge = NotebookClient(nb, km=judge_km, timeout=self.timeout, allow_errors=True,
+                (base / role / "work").mkdir(parents=True)
+            self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed, {})
+            judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed, JUDGE_THREADS)
+            self.judge = NotebookClient(nb, km=judge_km,
+                                        timeout=self.timeout, allow_errors=True, kernel_name="python3",
                                         interrupt_on_timeout=self.interrupt_on_timeout,
-                                        error_on_timeout=self.error_on_timeout, kernel_name="python3",
-                                        startup_timeout=self.startup_timeout, log=self.log)
-            with self.judge.setup_kernel(cwd=str(base / "judge" / "work"), cleanup_kc=True):
-                with self.setup_kernel(cwd=str(base / "student" / "work")):
-                    info = self.wait_for_reply(self.kc.kernel_info())
-                    self.nb.metadata["language_info"] = info["content"]["language_info"]
-                    socket_path = base / "judge" / "runtime" / "relay.sock"
-                    self.relay = Relay(socket_path, self.km.connection_file, self._student_alive)
-                    self.relay.start()
-                    try:
-                        self._judge_quietly(CONNECT.format(path=str(socket_path)))
-                        for index, cell in enumerate(self.nb.cells):
-                            self.preprocess_cell(cell, self.resources, index)
-                    finally:
-                        self.relay.close()
+                                        error_on_timeout=self.error_on_timeout, startup_timeout=self.startup_timeout,
+                                        shutdown_kernel="immediate", log=self.log)
+            self.shutdown_kernel = "immediate"  # nothing of either kernel is kept: no graceful wait
+            run_sync(self._grade)(base)
         finally:
             shutil.rmtree(base, ignore_errors=True)
         self.set_widgets_metadata()
@@ -267,16 +261,43 @@ class JudgedExecute(Execute):
         self.nb.metadata["course_grading"] = {"judge": True, "sandbox": sandboxed}
         return self.nb, self.resources
 
+    async def _grade(self, base: Path) -> None:
+        """Both kernels start together; while the student's kernel runs the cells before a test,
+        the judge already runs the instructor's cells before it (the two never wait on each other
+        until the test itself)."""
+        await asyncio.gather(self.km.start_kernel(cwd=str(base / "student" / "work")),
+                             self.judge.km.start_kernel(cwd=str(base / "judge" / "work")))
+        async with self.judge.async_setup_kernel(cleanup_kc=True), self.async_setup_kernel():
+            info = await self.async_wait_for_reply(await ensure_async(self.kc.kernel_info()))
+            self.nb.metadata["language_info"] = info["content"]["language_info"]
+            socket_path = base / "judge" / "runtime" / "relay.sock"
+            self.relay = Relay(socket_path, self.km.connection_file, self._student_alive)
+            self.relay.start()
+            try:
+                await self._judge_quietly(CONNECT.format(path=str(socket_path)))
+                tests = [i for i, c in enumerate(self.nb.cells) if is_test_cell(c)]
+                ahead = asyncio.ensure_future(self._judge_upto(tests[0] if tests else None))
+                for index, cell in enumerate(self.nb.cells):
+                    if not is_test_cell(cell):
+                        await self._student_cell(cell, index)
+                        continue
+                    await ahead
+                    await self._judge_test(cell, index)
+                    later = [i for i in tests if i > index]
+                    ahead = asyncio.ensure_future(self._judge_upto(later[0] if later else None))
+                ahead.cancel()
+            finally:
+                self.relay.close()
+
     def _student_alive(self) -> bool:
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
         return process is not None and process.poll() is None
 
-    def _judge_quietly(self, source: str) -> NotebookNode:
+    async def _judge_quietly(self, source: str) -> NotebookNode:
         """Run instructor code in the judge; its outputs are not part of the graded notebook."""
         cell = nbformat.v4.new_code_cell(source)
-        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
         try:
-            self.judge.execute_cell(cell, 0, store_history=False)
+            await self.judge.async_execute_cell(cell, 0, store_history=False)
         except DeadKernelError:
             self.log.warning("The judge's kernel died")
         for output in cell.outputs:
@@ -284,38 +305,42 @@ class JudgedExecute(Execute):
                 self.log.warning("Judge: an instructor cell failed: %s: %s", output.ename, output.evalue)
         return cell
 
-    def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type != "code" or not cell.source.strip():
-            return cell, self.resources
-        if time.monotonic() > self._deadline:
-            cell.outputs = [_error_output("SubmissionTimeout", f"제출물 전체 시간 제한({self.submission_timeout}초)을 넘어 실행하지 않았습니다")]
-            return cell, self.resources
-        if is_test_cell(cell):
-            return self._judge_test(cell, index), self.resources
-        if self._student_dead:
-            cell.outputs = [_error_output("DeadKernelError", "학생 커널이 종료되어 실행하지 못했습니다")]
-            return cell, self.resources
-        try:
-            cell = self.execute_cell(cell, index, store_history=True)
-        except DeadKernelError:
-            self._student_dead = True
-            cell.outputs.append(_error_output("DeadKernelError", "학생 커널이 비정상 종료되었습니다 (os._exit, 메모리 초과 등)"))
-        return cell, self.resources
-
-    def _judge_test(self, cell, index):
-        grade_id = cell.metadata["nbgrader"]["grade_id"]
+    async def _judge_upto(self, index: int | None) -> None:
+        """The release notebook's instructor cells before the test cell at `index` of the submission."""
+        if index is None:
+            return
+        grade_id = self.nb.cells[index].metadata["nbgrader"]["grade_id"]
         upto = self._anchors.get(grade_id, self._judged_upto)
         for position, instructor_cell in self._instructor:
             if self._judged_upto < position < upto:
-                self._judge_quietly(instructor_cell.source)
+                await self._judge_quietly(instructor_cell.source)
         self._judged_upto = max(self._judged_upto, upto)
-        self._judge_quietly(SYNC)
+
+    async def _student_cell(self, cell, index) -> None:
+        if cell.cell_type != "code" or not cell.source.strip():
+            return
+        if time.monotonic() > self._deadline:
+            cell.outputs = [_error_output("SubmissionTimeout", f"제출물 전체 시간 제한({self.submission_timeout}초)을 넘어 실행하지 않았습니다")]
+        elif self._student_dead:
+            cell.outputs = [_error_output("DeadKernelError", "학생 커널이 종료되어 실행하지 못했습니다")]
+        else:
+            try:
+                await self.async_execute_cell(cell, index, store_history=True)
+            except DeadKernelError:
+                self._student_dead = True
+                cell.outputs.append(_error_output("DeadKernelError", "학생 커널이 비정상 종료되었습니다 (os._exit, 메모리 초과 등)"))
+
+    async def _judge_test(self, cell, index) -> None:
+        if time.monotonic() > self._deadline:
+            cell.outputs = [_error_output("SubmissionTimeout", f"제출물 전체 시간 제한({self.submission_timeout}초)을 넘어 실행하지 않았습니다")]
+            return
+        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
+        await self._judge_quietly(SYNC)
         self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
         try:
-            self.judge.execute_cell(cell, index, store_history=True)
+            await self.judge.async_execute_cell(cell, index, store_history=True)
         except DeadKernelError:
             cell.outputs.append(_error_output("DeadKernelError", "채점 커널이 종료되었습니다"))
-        return cell
 
     def output(self, outs, msg, display_id, cell_index):
         """Clip each output as it arrives, so a flood never fills the grader's memory."""
