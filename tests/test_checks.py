@@ -121,3 +121,19 @@ def test_expect_bool_and_expect_class():
     assert type_name(pd.Series([1])) == "pandas.Series" or type_name(pd.Series([1])).endswith(".Series")
     with pytest.raises(CheckFailed, match="타입"):
         expect_class(pd.DataFrame(), pd.Series)
+
+
+def test_call_accepts_string_and_object_arrays_and_still_sees_in_place_changes():
+    labels = np.array(["benign", "malignant", "benign"])
+    assert call(lambda y: len(y), labels) == 3            # np.isnan cannot take strings: must not crash
+    call(lambda y: len(y), np.array(["a", None], dtype=object))
+
+    def sorts_in_place(y):
+        y.sort()
+        return y
+
+    with pytest.raises(CheckFailed, match="직접 수정"):
+        call(sorts_in_place, np.array(["b", "a"]))
+    with pytest.raises(CheckFailed, match="직접 수정"):
+        call(lambda X: X.__setitem__(0, np.nan), np.array([1.0, 2.0]))
+    call(lambda X: X.sum(), np.array([np.nan, 1.0]))     # NaN in an untouched float input is not a change
