@@ -119,8 +119,11 @@ def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
     for sub in run_.of("mutant") + run_.of("alternative"):
         row = table.setdefault(sub.exercise, {"caught": [], "missed": [], "accepted": [], "rejected": []})
         score, full = run_.exercise_score(sub.student, sub.exercise), run_.max_score(sub.exercise)
+        excused = {check_cell_id(sub.exercise)}
+        if sub.kind == "mutant":  # a wrong function may also fail the exercises specified to call it
+            excused |= {check_cell_id(d) for d in cases.dependents(run_.assignment, sub.exercise)}
         others_full = all(c.score == c.max_score for name, c in run_.cell_scores(sub.student).items()
-                          if name in run_.autograded_cells and name != check_cell_id(sub.exercise))
+                          if name in run_.autograded_cells and name not in excused)
         if sub.kind == "mutant":
             row["caught" if score == 0 and others_full else "missed"].append(sub.variant.name)
         else:

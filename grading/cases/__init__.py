@@ -1,7 +1,8 @@
 """Per-assignment grading cases: plausible wrong answers (mutants) and correct alternatives.
 
 Each assignment module defines MUTANTS and ALTERNATIVES: solution cell grade_id -> [Variant].
-A Variant's code replaces that whole solution cell in the release notebook.
+A Variant's code replaces that whole solution cell in the release notebook. DEPENDS (optional):
+grade_id -> [grade_ids of the exercises whose functions it is specified to call].
 """
 from __future__ import annotations
 
@@ -16,8 +17,15 @@ class Variant:
     code: str
 
 
-MODULES = {"01_missing_values": "nb01_missing_values"}
+MODULES = {"01_missing_values": "nb01_missing_values", "02_smote": "nb02_smote"}
 
 
 def load(assignment: str):
     return importlib.import_module(f"{__name__}.{MODULES[assignment]}")
+
+
+def dependents(assignment: str, exercise: str) -> set[str]:
+    """Solution cells whose exercise is specified to call `exercise` (the module's DEPENDS):
+    a mutant of `exercise` may cost them their points too, a correct alternative may not."""
+    depends = getattr(load(assignment), "DEPENDS", {})
+    return {grade_id for grade_id, uses in depends.items() if exercise in uses}
