@@ -110,3 +110,11 @@ def test_every_exercise_has_two_mutants_and_an_alternative(name):
     for gid in (nbgrader_meta(c)["grade_id"] for c in cells):
         assert len(module.MUTANTS.get(gid, [])) >= 2, f"{gid}: fewer than two mutants"
         assert len(module.ALTERNATIVES.get(gid, [])) >= 1, f"{gid}: no correct alternative"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_depends_names_real_solution_cells(name):
+    module = cases.load(name)
+    cells = {nbgrader_meta(c)["grade_id"] for c in source(name).cells if nbgrader_meta(c).get("solution")}
+    for user, used in getattr(module, "DEPENDS", {}).items():
+        assert user in cells and set(used) <= cells and user not in used, (user, used)
