@@ -629,8 +629,8 @@ def majority_baseline(y):
     ],
     "q1_answer": [Variant("string_to_int", "int()로 변환", 'q1_answer = int("2")')],
     "q2_answer": [Variant("numpy_int", "numpy 정수", "q2_answer = np.int64(4)")],
-    "q3_answer": [Variant("expression", "식으로 입력", "q3_answer = 1 + 1")],
-    "q4_answer": [Variant("with_comment", "주석과 함께", "q4_answer = 2  # 훈련 폴드에만")],
+    "q3_answer": [Variant("expression", "식으로 입력", "q3_answer = 3 - 2")],
+    "q4_answer": [Variant("with_comment", "주석과 함께", "q4_answer = 3  # 훈련 폴드에만")],
     "q5_answer": [Variant("int_of_float", "int(3.0)", "q5_answer = int(3.0)")],
 }
 
@@ -639,9 +639,10 @@ MUTANTS.update({
                   Variant("majority_midpoint", "다수 클래스 이웃을 쓴다고 오해", "q1_answer = 3")],
     "q2_answer": [Variant("noise_is_fine", "노이즈 문제가 한계가 아니라고 오해", "q2_answer = 1"),
                   Variant("high_dim_is_fine", "고차원 문제가 한계가 아니라고 오해", "q2_answer = 3")],
-    "q3_answer": [Variant("accuracy_is_enough", "정확도의 역설을 놓침", "q3_answer = 1"),
+    "q3_answer": [Variant("accuracy_is_enough", "정확도의 역설을 놓침", "q3_answer = 2"),
                   Variant("precision_99", "정밀도와 정확도를 혼동", "q3_answer = 3")],
     "q4_answer": [Variant("before_split", "분할 전 오버샘플링 (누수)", "q4_answer = 1"),
+                  Variant("test_part_only", "검증 부분만 리샘플링", "q4_answer = 2"),
                   Variant("both_parts", "검증 부분까지 리샘플링", "q4_answer = 4")],
     "q5_answer": [Variant("f_half", "β < 1이 재현율을 중시한다고 오해", "q5_answer = 2"),
                   Variant("string_answer", "번호를 문자열로 입력", 'q5_answer = "3"')],
