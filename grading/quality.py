@@ -2,8 +2,9 @@
 all graded by real nbgrader, and the per-exercise verdicts that tests/ assert and the report prints.
 
 To keep CI fast without dropping a case, variants of *independent* exercises share a submission:
-one variant per exercise, never two exercises that a case module's DEPENDS links. A mutant is
-caught when its exercise scores 0 while every exercise not in its submission keeps full marks; an
+one variant per exercise, never two exercises that a case module's DEPENDS links (directly or
+through another). A mutant is caught when its exercise scores 0 while every exercise neither in its
+submission nor calling a mutated function keeps full marks; an
 alternative is accepted when every autograded cell keeps full marks. A packed submission whose
 kernel died or ran out of time proves nothing: its variants count as missed/rejected.
 """
@@ -60,12 +61,8 @@ def check_cell_id(solution_cell: str) -> str:
     return f"{solution_cell}_test"
 
 
-def pack(table: dict[str, list], depends: dict[str, list]) -> list[dict]:
+def pack(table: dict[str, list], linked: dict[str, set]) -> list[dict]:
     """Bins of {exercise: variant}: one variant per exercise, no two linked exercises together."""
-    linked = {e: set(depends.get(e, [])) for e in table}
-    for exercise, needs in depends.items():
-        for other in needs:
-            linked.setdefault(other, set()).add(exercise)
     bins: list[dict] = []
     for exercise, variants in table.items():
         for variant in variants:
@@ -81,7 +78,11 @@ def pack(table: dict[str, list], depends: dict[str, list]) -> list[dict]:
 def build(assignment: str, release_nb, source_nb) -> list[Submission]:
     reference = submissions.reference_answers(source_nb)
     module = cases.load(assignment)
-    depends = getattr(module, "DEPENDS", {})
+    # an exercise and every exercise that calls its function, directly or not, never share a submission
+    linked = {e: cases.dependents(assignment, e) for e in {**module.MUTANTS, **module.ALTERNATIVES}}
+    for exercise, users in list(linked.items()):
+        for user in users:
+            linked.setdefault(user, set()).add(exercise)
     full = submissions.fill(release_nb, reference)
     subs = [
         Submission("blank", "blank", notebook=release_nb),
@@ -89,7 +90,7 @@ def build(assignment: str, release_nb, source_nb) -> list[Submission]:
         Submission("colab-reference", "colab", raw=submissions.colab_saved(full)),
     ]
     for kind, table in (("mutant", module.MUTANTS), ("alternative", module.ALTERNATIVES)):
-        for number, bin_ in enumerate(pack(table, depends), 1):
+        for number, bin_ in enumerate(pack(table, linked), 1):
             answers = {exercise: variant.code.strip("\n") for exercise, variant in bin_.items()}
             subs.append(Submission(f"{kind}-pack{number}", kind, notebook=submissions.fill(release_nb, {**reference, **answers}),
                                    packed=bin_))
@@ -156,6 +157,8 @@ def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
     for sub in run_.of("mutant") + run_.of("alternative"):
         cells = run_.cell_scores(sub.student)
         mutated = {check_cell_id(e) for e in sub.packed}
+        if sub.kind == "mutant":  # a wrong function may also fail the exercises that call it
+            mutated |= {check_cell_id(user) for e in sub.packed for user in cases.dependents(run_.assignment, e)}
         others_full = bool(cells) and sub.student not in run_.broken and all(
             c.score == c.max_score for name, c in cells.items() if name in run_.autograded_cells and name not in mutated)
         for exercise, variant in sub.packed.items():

@@ -66,7 +66,8 @@ def _same_input(before, after) -> bool:
     if isinstance(before, (pd.DataFrame, pd.Series)):
         return type(after) is type(before) and before.equals(after) and before.index.equals(after.index)
     if isinstance(before, np.ndarray):
-        return np.array_equal(before, after, equal_nan=True)
+        # equal_nan only where NaN exists: numpy cannot test strings or objects for NaN
+        return np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
     return True
 
 

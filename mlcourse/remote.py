@@ -28,6 +28,7 @@ import math
 import socket
 import struct
 import traceback
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -334,11 +335,16 @@ class Agent:
         target = self.objects[int(request["target"])]
         args = self.decode(request["args"])
         kwargs = self.decode(request["kwargs"])
-        try:
-            result = target(*args, **kwargs)
-        except Exception as exc:
-            return {"error": _describe(exc)}
-        return {"result": self._encode_or_handle(result), "args_after": self._encode_or_handle(tuple(args))}
+        with warnings.catch_warnings(record=True) as caught:  # the judge re-issues them for the test
+            warnings.simplefilter("always")
+            try:
+                result = target(*args, **kwargs)
+            except Exception as exc:
+                return {"error": _describe(exc)}
+        raised = [{"mro": [c.__name__ for c in w.category.__mro__][:10], "message": str(w.message)[:500]}
+                  for w in caught[:50]]
+        return {"result": self._encode_or_handle(result), "args_after": self._encode_or_handle(tuple(args)),
+                "warnings": raised}
 
     def op_getattr(self, request):
         return {"result": self._encode_or_handle(getattr(self.objects[int(request["target"])], str(request["name"])))}
@@ -447,6 +453,19 @@ class Remote:
         raise TypeError("원격 객체는 복사할 수 없습니다")
 
 
+def _warning_class(mro) -> type:
+    """The student's warning class as a built-in or scikit-learn class of that name, else UserWarning
+    (so a test's `issubclass(w.category, UndefinedMetricWarning)` sees what the student's code raised)."""
+    import sys
+
+    for name in mro if type(mro) is list else []:
+        for module in (builtins, sys.modules.get("sklearn.exceptions")):
+            candidate = getattr(module, str(name), None) if module is not None else None
+            if isinstance(candidate, type) and issubclass(candidate, Warning):
+                return candidate
+    return UserWarning
+
+
 def remote_type_name(handle: Remote) -> str:
     return object.__getattribute__(handle, "_type")
 
@@ -511,7 +530,11 @@ class Link:
         """(result, the arguments as the student's function left them)."""
         answer = self._exchange({"op": "call", "target": object.__getattribute__(handle, "_key"),
                                  "args": self.encode(list(args)), "kwargs": self.encode(dict(kwargs))})
-        return self._decode(answer.get("result")), self._decode(answer.get("args_after"))
+        result, after = self._decode(answer.get("result")), self._decode(answer.get("args_after"))
+        for warning in answer.get("warnings", [])[:50] if type(answer.get("warnings")) is list else []:
+            if type(warning) is dict:
+                warnings.warn(str(warning.get("message", ""))[:500], _warning_class(warning.get("mro")), stacklevel=3)
+        return result, after
 
     def _decode(self, node):
         try:

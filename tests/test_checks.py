@@ -160,3 +160,17 @@ def test_in_a_notebook_the_students_own_error_keeps_its_traceback_without_mlcour
     assert "Traceback" in shown and "ZeroDivisionError" in shown
     assert "return x / 0" in shown  # the student's own line, where the bug is
     assert "mlcourse" not in shown  # call()'s frame is hidden (__tracebackhide__)
+def test_call_accepts_string_and_object_arrays_and_still_sees_in_place_changes():
+    labels = np.array(["benign", "malignant", "benign"])
+    assert call(lambda y: len(y), labels) == 3            # np.isnan cannot take strings: must not crash
+    call(lambda y: len(y), np.array(["a", None], dtype=object))
+
+    def sorts_in_place(y):
+        y.sort()
+        return y
+
+    with pytest.raises(CheckFailed, match="직접 수정"):
+        call(sorts_in_place, np.array(["b", "a"]))
+    with pytest.raises(CheckFailed, match="직접 수정"):
+        call(lambda X: X.__setitem__(0, np.nan), np.array([1.0, 2.0]))
+    call(lambda X: X.sum(), np.array([np.nan, 1.0]))     # NaN in an untouched float input is not a change

@@ -74,7 +74,6 @@ def test_correct_alternative_keeps_full_marks(verdict_tables, assignment, exerci
 
 @pytest.mark.parametrize("assignment", assignments())
 def test_packed_submissions_never_pair_linked_exercises(quality_runs, assignment):
-    depends = getattr(cases.load(assignment), "DEPENDS", {})
     for sub in quality_runs[assignment].of("mutant") + quality_runs[assignment].of("alternative"):
         for exercise in sub.packed:
-            assert not set(depends.get(exercise, [])) & set(sub.packed), (sub.student, exercise)
+            assert not cases.dependents(assignment, exercise) & set(sub.packed), (sub.student, exercise)

@@ -121,3 +121,11 @@ def test_solution_and_test_cells_carry_raises_exception(name):
         if cell.cell_type == "code" and (meta.get("solution") or meta.get("grade")):
             assert "raises-exception" in cell.metadata.get("tags", []), \
                 f"{meta['grade_id']}: add the cell tag `raises-exception` (README: 새 노트북을 추가할 때)"
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_depends_names_real_solution_cells(name):
+    module = cases.load(name)
+    cells = {nbgrader_meta(c)["grade_id"] for c in source(name).cells if nbgrader_meta(c).get("solution")}
+    for user, used in getattr(module, "DEPENDS", {}).items():
+        assert user in cells and set(used) <= cells and user not in used, (user, used)

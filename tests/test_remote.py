@@ -137,3 +137,21 @@ def test_an_agent_that_names_judge_helpers_cannot_replace_them():
     namespace, injected = {"call": call}, {}
     fake.link.sync(namespace, injected)
     assert namespace == {"call": call}
+
+
+def test_warnings_of_the_students_code_reach_the_test():
+    import warnings
+
+    from sklearn.exceptions import UndefinedMetricWarning
+
+    def noisy(x):
+        warnings.warn("precision is ill-defined", UndefinedMetricWarning)
+        return x
+
+    fake = FakeLink({"noisy": noisy})
+    namespace = {}
+    fake.link.sync(namespace, {})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert call(namespace["noisy"], 2) == 2
+    assert [w.category for w in caught] == [UndefinedMetricWarning]
