@@ -25,8 +25,8 @@ from .course import CourseCopy, gradebook_scores, read_notebook, source_notebook
 ASSIGNMENT = "01_missing_values"
 AFTER_EX3 = ["ex3_impute_simple_test", "ex4_impute_with_model_test", "ex5_interpolate_series_test",
              "ex6_variance_ratio_test", "q1_answer_test", "q2_answer_test", "q3_answer_test", "q4_answer_test"]
-CELL_TIMEOUT = 10                  # the suite's per-cell limit ...
-SUBMISSION_TIMEOUT = 50            # ... and per-notebook limit
+CELL_TIMEOUT = 15                  # the suite's per-cell limit ...
+SUBMISSION_TIMEOUT = 60            # ... and per-notebook limit
 SLEEP_S = CELL_TIMEOUT - 1         # just under the cell limit
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 

@@ -89,8 +89,10 @@ def test_unrunnable_submissions_score_zero_with_a_reason(suite):
 
 
 def test_huge_output_is_clipped_in_the_autograded_notebook(suite):
+    reasons = {name: reason for name, _, _, reason in suite["details"]}
     for name in ("huge_output", "huge_rich_outputs"):  # 30 MB of text; 120 MB of images, 30 MB markdown, 20 MB JSON
         graded = suite["course_root"] / "autograded" / f"attack-{name}" / adversarial.ASSIGNMENT / adversarial.NOTEBOOK
+        assert graded.is_file(), (name, reasons[name])
         assert graded.stat().st_size < 2_000_000, (name, graded.stat().st_size)
 
 
