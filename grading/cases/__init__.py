@@ -16,7 +16,7 @@ class Variant:
     code: str
 
 
-MODULES = {"01_missing_values": "nb01_missing_values", "03_outliers": "nb03_outliers"}
+MODULES = {"01_missing_values": "nb01_missing_values", "03_outliers": "nb03_outliers", "08_drift": "nb08_drift"}
 
 
 def load(assignment: str):
