@@ -3,7 +3,8 @@ all graded by real nbgrader, and the per-exercise verdicts that tests/ assert an
 
 To keep CI fast without dropping a case, variants of *independent* exercises share a submission:
 one variant per exercise, never two exercises that a case module's DEPENDS links. A mutant is
-caught when its exercise scores 0 while every exercise not in its submission keeps full marks; an
+caught when its exercise scores 0 while every exercise not in its submission, and not calling a
+mutated function (DEPENDS, followed through), keeps full marks; an
 alternative is accepted when every autograded cell keeps full marks. A packed submission whose
 kernel died or ran out of time proves nothing: its variants count as missed/rejected.
 """
@@ -150,12 +151,32 @@ def run(assignment: str, workdir: Path | None = None, workers: int | None = None
     return QualityRun(assignment, subs, scores, autograded, broken)
 
 
+def dependants(depends: dict[str, list]) -> dict[str, set]:
+    """exercise -> the exercises whose functions call it, directly or through another one."""
+    out: dict[str, set] = {}
+    for exercise, needs in depends.items():
+        for other in needs:
+            out.setdefault(other, set()).add(exercise)
+    changed = True
+    while changed:
+        changed = False
+        for users in out.values():
+            further = set().union(*(out.get(u, set()) for u in users)) - users
+            if further:
+                users |= further
+                changed = True
+    return out
+
+
 def verdicts(run_: QualityRun) -> dict[str, dict[str, list]]:
     """exercise -> {"caught": [...], "missed": [...], "accepted": [...], "rejected": [...]} (variant names)."""
     table: dict[str, dict[str, list]] = {}
+    downstream = dependants(getattr(cases.load(run_.assignment), "DEPENDS", {}))
     for sub in run_.of("mutant") + run_.of("alternative"):
         cells = run_.cell_scores(sub.student)
         mutated = {check_cell_id(e) for e in sub.packed}
+        if sub.kind == "mutant":  # an exercise that calls a mutated function may lose its points with it
+            mutated |= {check_cell_id(user) for e in sub.packed for user in downstream.get(e, ())}
         others_full = bool(cells) and sub.student not in run_.broken and all(
             c.score == c.max_score for name, c in cells.items() if name in run_.autograded_cells and name not in mutated)
         for exercise, variant in sub.packed.items():
