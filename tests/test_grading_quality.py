@@ -77,3 +77,30 @@ def test_packed_submissions_never_pair_linked_exercises(quality_runs, assignment
     for sub in quality_runs[assignment].of("mutant") + quality_runs[assignment].of("alternative"):
         for exercise in sub.packed:
             assert not cases.dependents(assignment, exercise) & set(sub.packed), (sub.student, exercise)
+
+
+def test_a_mutant_may_take_the_exercises_that_call_it_along(monkeypatch):
+    """DEPENDS: ex2's mutant also zeroes ex3 (which calls ex2's function) and ex4 (which calls ex3's):
+    still caught. A mutant that zeroes an unrelated exercise, or an alternative that zeroes a caller, is not."""
+    from grading.course import CellScore
+
+    class Module:
+        DEPENDS = {"ex3": ["ex2"], "ex4": ["ex3"]}
+        MUTANTS = ALTERNATIVES = {}
+
+    def scores(**points):
+        return {f"{e}_test": CellScore(points.get(e, 1.0), 1.0) for e in ("ex1", "ex2", "ex3", "ex4")}
+
+    def sub(student, kind, exercise):
+        return quality.Submission(student, kind, packed={exercise: cases.Variant(student, "", "")})
+
+    run = quality.QualityRun("tiny", [
+        quality.Submission("reference", "reference"),
+        sub("m-dependants", "mutant", "ex2"), sub("m-unrelated", "mutant", "ex3"), sub("a-breaks", "alternative", "ex2"),
+    ], {"reference": scores(), "m-dependants": scores(ex2=0, ex3=0, ex4=0), "m-unrelated": scores(ex3=0, ex1=0),
+        "a-breaks": scores(ex3=0)}, ["ex1_test", "ex2_test", "ex3_test", "ex4_test"])
+    monkeypatch.setattr(cases, "load", lambda name: Module)
+    assert cases.dependents("tiny", "ex2") == {"ex3", "ex4"} and cases.dependents("tiny", "ex3") == {"ex4"}
+    table = quality.verdicts(run)
+    assert table["ex2"]["caught"] == ["m-dependants"] and table["ex2"]["rejected"] == ["a-breaks"]
+    assert table["ex3"]["missed"] == ["m-unrelated"]

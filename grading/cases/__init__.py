@@ -17,7 +17,8 @@ class Variant:
     code: str
 
 
-MODULES = {"01_missing_values": "nb01_missing_values", "02_smote": "nb02_smote", "03_outliers": "nb03_outliers"}
+MODULES = {"01_missing_values": "nb01_missing_values", "02_smote": "nb02_smote", "03_outliers": "nb03_outliers",
+           "08_drift": "nb08_drift"}
 
 
 def load(assignment: str):
