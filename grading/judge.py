@@ -44,9 +44,9 @@ from traitlets import Integer, Unicode
 from . import sandbox
 
 MAX_REQUEST = 256 * 1024 * 1024
-# The judge repeats the instructor's examples beside the student's kernel: one thread each keeps
-# the two kernels from fighting over the cores (hidden tests use tiny inputs).
-JUDGE_THREADS = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+# Two kernels per notebook, and a worker per core: one BLAS/OpenMP thread per kernel keeps them from
+# fighting over the cores (small fits ran many times slower oversubscribed; hidden inputs are tiny).
+ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 CONNECT = 'import mlcourse.remote as _mlcourse_remote; _mlcourse_remote.connect({path!r})'
 SYNC = '__import__("mlcourse.remote", fromlist=["sync"]).sync(globals())'
 SERVE = '__import__("mlcourse.remote", fromlist=["serve"]).serve("{request}")'
@@ -245,8 +245,8 @@ class JudgedExecute(Execute):
         try:
             for role in ("student", "judge"):
                 (base / role / "work").mkdir(parents=True)
-            self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed, {})
-            judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed, JUDGE_THREADS)
+            self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed, ONE_THREAD)
+            judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed, ONE_THREAD)
             self.judge = NotebookClient(nb, km=judge_km,
                                         timeout=self.timeout, allow_errors=True, kernel_name="python3",
                                         interrupt_on_timeout=self.interrupt_on_timeout,

@@ -63,11 +63,14 @@ def call(func, *args, **kwargs):
 
 
 def _same_input(before, after) -> bool:
+    remote = sys.modules.get("mlcourse.remote")
+    if remote is not None and type(after) is remote.Remote:
+        return True  # an argument that is not data came back as a handle: nothing to compare here
     if isinstance(before, (pd.DataFrame, pd.Series)):
         return type(after) is type(before) and before.equals(after) and before.index.equals(after.index)
     if isinstance(before, np.ndarray):
         # equal_nan only where NaN exists: numpy cannot test strings or objects for NaN
-        return np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
+        return type(after) is np.ndarray and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
     return True
 
 

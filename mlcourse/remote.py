@@ -3,7 +3,8 @@
 In grading, test cells run in a separate *judge* kernel that never runs student code (see
 grading/judge.py). The names a student defined reach the judge through this module only:
 - as plain data, rebuilt by `decode` from JSON: None, bool, int, float, str, bytes, list, tuple,
-  dict, numpy arrays of non-object dtype and numpy scalars, pandas Series/DataFrame/Index with
+  dict, numpy arrays of non-object dtype (and 1-D object arrays of str/int/float/bool/None, as label
+  arrays often are) and numpy scalars, pandas Series/DataFrame/Index with
   their dtypes, index and names. Exact types only: an `int` subclass or a DataFrame subclass is
   not data; it stays behind.
 - as a `Remote` handle for everything else (functions, classes, estimators, models): calling it,
@@ -38,6 +39,7 @@ MAX_MESSAGE = 256 * 1024 * 1024   # one answer from the student's kernel
 INLINE_NAME_LIMIT = 8 * 1024 * 1024  # a student's global bigger than this stays remote
 _NUMPY_KINDS = "biufcmMUS"
 _NOT_INJECTED = {"In", "Out", "get_ipython", "exit", "quit"}
+_PLAIN = (str, int, float, bool, type(None))  # what a 1-D object array may hold to travel as data
 
 
 class RemoteError(Exception):
@@ -103,6 +105,8 @@ class Encoder:
         if t is np.ndarray and value.dtype.kind in _NUMPY_KINDS and value.dtype.fields is None:
             data = np.ascontiguousarray(value)
             return {"$array": _b64(data.tobytes()), "dtype": data.dtype.str, "shape": list(data.shape)}
+        if t is np.ndarray and value.dtype == object and value.ndim == 1 and all(type(v) in _PLAIN for v in value):
+            return {"$objects": [self(v, depth + 1) for v in value]}  # labels as Python strings, say
         if isinstance(value, np.generic) and t.__module__ == "numpy" and value.dtype.kind in _NUMPY_KINDS:
             return {"$scalar": _b64(np.asarray(value).tobytes()), "dtype": value.dtype.str}
         if t is pd.Timestamp:
@@ -189,6 +193,11 @@ class Decoder:
             if data.size != math.prod(shape):
                 raise CodecError("배열 크기가 맞지 않습니다")
             return data.reshape(shape).copy()
+        if "$objects" in node:
+            items = [self(v, depth + 1) for v in _list(node["$objects"])]
+            if any(type(v) not in _PLAIN for v in items):
+                raise CodecError("object 배열에는 단순한 값만 담을 수 있습니다")
+            return _object_array(items)
         if "$scalar" in node:
             return np.frombuffer(_unb64(node["$scalar"]), dtype=_dtype_from(node["dtype"]))[0]
         if "$timestamp" in node:

@@ -39,13 +39,14 @@ def roundtrip(value):
     None, True, 3, 2 ** 80, -1.5, float("nan"), float("inf"), "한글", b"\x00\x01", [1, [2, (3, "x")]],
     {"a": 1, 2: [3.5], (1, "t"): None}, np.arange(6, dtype=np.int32).reshape(2, 3), np.array([True, False]),
     np.array(["a", "bc"]), np.float32(1.25), np.int64(-7), np.bool_(True),
-    np.array(["2024-01-01", "NaT"], dtype="datetime64[ns]"),
+    np.array(["2024-01-01", "NaT"], dtype="datetime64[ns]"), np.array(["benign", None, 3], dtype=object),
 ])
 def test_plain_data_arrives_equal_and_of_the_same_type(value):
     back = roundtrip(value)
     assert type(back) is type(value)
     if isinstance(value, np.ndarray):
         assert back.dtype == value.dtype and np.array_equal(back, value, equal_nan=value.dtype.kind in "fmM")
+        assert [type(v) for v in back.ravel()] == [type(v) for v in value.ravel()]
     elif isinstance(value, float) and np.isnan(value):
         assert np.isnan(back)
     else:
