@@ -164,8 +164,10 @@ class JudgedExecute(Execute):
     """nbgrader's Execute, with the test cells run by a judge kernel (module docstring)."""
 
     sandbox_mode = Unicode("auto", help="'auto' (sandbox when bubblewrap and root allow), 'on' or 'off'").tag(config=True)
-    student_uid = Integer(sandbox.BASE_UID, help="uid of the sandboxed student kernel").tag(config=True)
-    judge_uid = Integer(sandbox.BASE_UID + 1, help="uid of the sandboxed judge kernel").tag(config=True)
+    # make autograde gives each worker its own pair; a plain `nbgrader autograde` takes a pair of its
+    # own from its pid, so that concurrent graders never share (or reap) each other's kernels
+    student_uid = Integer(-1, help="uid of the sandboxed student kernel (-1: from the pid)").tag(config=True)
+    judge_uid = Integer(-1, help="uid of the sandboxed judge kernel (-1: student's + 1)").tag(config=True)
     memory_mb = Integer(sandbox.Limits.memory_mb).tag(config=True)
     cpu_seconds = Integer(sandbox.Limits.cpu_seconds).tag(config=True)
     submission_timeout = Integer(600, help="seconds for a whole notebook, besides the per-cell timeout").tag(config=True)
@@ -240,6 +242,10 @@ class JudgedExecute(Execute):
         self._student_dead = False
         self._deadline = time.monotonic() + self.submission_timeout
         sandboxed = self._use_sandbox()
+        if self.student_uid < 0:
+            self.student_uid = sandbox.BASE_UID + 2 * (1000 + os.getpid() % 10000)
+        if self.judge_uid < 0:
+            self.judge_uid = self.student_uid + 1
         base = Path(tempfile.mkdtemp(prefix="judge-", dir=self.scratch_root or None))
         os.chmod(base, 0o755)  # sandboxed kernels (other uids) reach their runtime folders through it
         try:
@@ -253,8 +259,14 @@ class JudgedExecute(Execute):
                                         error_on_timeout=self.error_on_timeout, startup_timeout=self.startup_timeout,
                                         shutdown_kernel="immediate", log=self.log)
             self.shutdown_kernel = "immediate"  # nothing of either kernel is kept: no graceful wait
+            if sandboxed:  # each kernel starts with its uid free of leftovers, and leaves none behind
+                sandbox.reap(self.student_uid)
+                sandbox.reap(self.judge_uid)
             run_sync(self._grade)(base)
         finally:
+            if sandboxed:
+                sandbox.reap(self.student_uid)
+                sandbox.reap(self.judge_uid)
             shutil.rmtree(base, ignore_errors=True)
         self.set_widgets_metadata()
         # proof for the canary and the tests that this step graded the notebook

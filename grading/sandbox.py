@@ -49,6 +49,32 @@ PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "
               "LANG", "TZ")
 
 
+def reap(uid: int, wait_s: float = 5.0) -> None:
+    """Kill whatever still runs as a grading uid (a fork bomb's remnants, say) and wait until it is
+    gone: RLIMIT_NPROC counts every process of the uid, so leftovers would starve the next kernel."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    if os.stat(f"/proc/{entry}").st_uid == uid:
+                        pids.append(int(entry))
+                except OSError:
+                    pass
+        if not pids or time.monotonic() > deadline:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.05)
+
+
 def kernel_command(kernel: list[str], *, uid: int, exposed: list[Path], env: dict[str, str], limits: Limits) -> list[str]:
     """The command line that runs `kernel` sandboxed (used as a kernelspec's argv)."""
     # the venv's python is a link into the base installation, which may sit in a hidden $HOME
