@@ -22,7 +22,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_UID = 61000  # worker k: student kernel BASE_UID + 2k, its judge + 1 (no such users need to exist)
+BASE_UID = 61000  # make autograde worker k: student kernel BASE_UID + 2k, its judge + 1; a plain nbgrader
+#                   process: BASE_UID + 2 * (1000 + pid % 10000), + 1 (no such users need to exist)
 
 
 @dataclass(frozen=True)
