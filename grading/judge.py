@@ -80,6 +80,7 @@ class Relay(threading.Thread):
         self.client.load_connection_file()
         self.client.start_channels()
         self.deadline = time.monotonic() + 60
+        self.open = False  # only a test cell (and its sync) may reach the student's kernel
 
     def run(self) -> None:
         try:
@@ -107,6 +108,8 @@ class Relay(threading.Thread):
                     return
 
     def forward(self, payload: bytes) -> dict:
+        if not self.open:  # an instructor cell, running beside the student's own cells
+            return {"relay_error": "강사 셀은 학생 커널에 닿을 수 없습니다"}
         if not self.is_alive():
             return {"relay_error": "학생 커널이 종료되어 함수를 호출할 수 없습니다"}
         expression = SERVE.format(request=base64.b64encode(payload).decode("ascii"))
@@ -346,13 +349,16 @@ class JudgedExecute(Execute):
         if time.monotonic() > self._deadline:
             cell.outputs = [_error_output("SubmissionTimeout", f"제출물 전체 시간 제한({self.submission_timeout}초)을 넘어 실행하지 않았습니다")]
             return
-        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
-        await self._judge_quietly(SYNC)
-        self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
+        self.relay.open = True
         try:
+            self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
+            await self._judge_quietly(SYNC)
+            self.relay.deadline = time.monotonic() + relay_budget(self.timeout or 120)
             await self.judge.async_execute_cell(cell, index, store_history=True)
         except DeadKernelError:
             cell.outputs.append(_error_output("DeadKernelError", "채점 커널이 종료되었습니다"))
+        finally:
+            self.relay.open = False
 
     def output(self, outs, msg, display_id, cell_index):
         """Clip each output as it arrives, so a flood never fills the grader's memory."""
