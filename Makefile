@@ -13,7 +13,7 @@ ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: venv student instructor release demo test grading-report benchmark autograde adversarial benchmark-grading data environment clean
+.PHONY: venv student instructor release demo test grading-report benchmark tolerance autograde adversarial benchmark-grading data environment clean
 
 venv: $(STAMP)
 
@@ -64,6 +64,10 @@ grading-report: $(STAMP)
 # Run time, autograding cost and visible-check latency of each notebook, on 2 cores.
 benchmark: $(STAMP)
 	$(BIN)/python -m grading.benchmark $(ASSIGNMENTS)
+
+# Keras notebooks: the reference keeps full marks with 1/2 TensorFlow threads, oneDNN off/on and 3 seeds.
+tolerance: $(STAMP)
+	$(BIN)/python -m grading.tolerance $(TOLERANCE_ASSIGNMENTS)
 
 # Grade every submission in submitted/ for ASSIGNMENT (default: all), in parallel, sandboxed.
 ASSIGNMENT ?= $(ASSIGNMENTS)

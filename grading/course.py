@@ -45,8 +45,9 @@ class CourseCopy:
     """source/, data/ and nbgrader_config.py of `origin` (this repository) copied under `root`,
     with its own gradebook."""
 
-    def __init__(self, root: Path, only: list[str] | None = None, origin: Path = REPO):
+    def __init__(self, root: Path, only: list[str] | None = None, origin: Path = REPO, env: dict | None = None):
         self.root = Path(root)
+        self.env = dict(env or {})  # set for every nbgrader command (and so for its kernels)
         self.root.mkdir(parents=True, exist_ok=True)
         shutil.copy2(origin / "nbgrader_config.py", self.root / "nbgrader_config.py")
         shutil.copytree(origin / "data", self.root / "data", dirs_exist_ok=True)
@@ -59,7 +60,7 @@ class CourseCopy:
         return "sqlite:///" + str(self.root / "gradebook.db")
 
     def nbgrader(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        env = nbgrader_env()
+        env = nbgrader_env() | self.env
         env.pop("NBGRADER_DB_URL", None)  # the copy always uses its own gradebook
         proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=self.root, env=env,
                               capture_output=True, text=True)

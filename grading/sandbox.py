@@ -28,7 +28,7 @@ BASE_UID = 61000  # make autograde worker k: student kernel BASE_UID + 2k, its j
 
 @dataclass(frozen=True)
 class Limits:
-    memory_mb: int = 3072      # address space of one process; MemoryError beyond it
+    memory_mb: int = 6144      # address space of one process; MemoryError beyond it (TensorFlow alone reserves ~2.9 GB)
     cpu_seconds: int = 300     # CPU time of one process; SIGXCPU/SIGKILL beyond it
     processes: int = 256       # threads count too (ipykernel, BLAS); stops fork bombs
     file_mb: int = 64          # largest file the kernel may write
@@ -44,9 +44,11 @@ def available() -> str | None:
 
 
 SYSTEM_PATHS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"]
-# variables passed through from the grader: thread counts and the OpenBLAS core type that some
-# processors need (see the course's environment notes); nothing else of the grader's environment
+# variables passed through from the grader: thread counts, the OpenBLAS core type that some
+# processors need (see the course's environment notes), TensorFlow's numerics switches and the
+# course seed (grading/tolerance.py varies them); nothing else of the grader's environment
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+              "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "TF_ENABLE_ONEDNN_OPTS", "MLCOURSE_SEED",
               "LANG", "TZ")
 
 

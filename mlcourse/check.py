@@ -62,6 +62,17 @@ def call(func, *args, **kwargs):
     return result
 
 
+def reseed(seed: int) -> None:
+    """Seed Python, NumPy and Keras before a test builds or trains a model: here and, in grading,
+    in the student's kernel where the student's functions run (so both start the same way)."""
+    from .notebook import set_seeds
+
+    set_seeds(seed, keras="keras" in sys.modules)
+    remote = sys.modules.get("mlcourse.remote")
+    if remote is not None:
+        remote.seed_student_kernel(seed)
+
+
 def _same_input(before, after) -> bool:
     remote = sys.modules.get("mlcourse.remote")
     if remote is not None and type(after) is remote.Remote:
@@ -202,10 +213,15 @@ def expect_bool(value, expected: bool, what: str = "반환값") -> None:
 
 def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None = None,
                  rtol: float = RTOL, atol: float = ATOL) -> None:
-    """ndarray: exact type -> shape -> dtype kind -> values (NaN positions must match).
+    """ndarray, or tf.Tensor when `expected` is one: exact type -> shape -> dtype kind -> values
+    (NaN positions must match).
 
     `kinds`: accepted dtype kinds ("b" bool, "iu" integers, "f" float, "iuf" any number); by
     default the kind family of `expected` (integers and floats compare as numbers)."""
+    if _is_eager_tensor(expected):
+        if not _is_eager_tensor(actual):
+            _fail(f"{what}의 타입이 다릅니다: 기대 tf.Tensor, 실제 {type_name(actual).rsplit('.', 1)[-1]}")
+        actual, expected = actual.numpy(), expected.numpy()
     expected = np.asarray(expected)
     expect_type(actual, np.ndarray, what)
     if actual.shape != expected.shape:
@@ -229,6 +245,11 @@ def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None
         bad = [i for i, (x, y) in enumerate(zip(a_list, e_list)) if x != y]
         if bad:
             _fail(f"{what}의 값이 다릅니다 ({len(bad)}곳). 첫 위치 {bad[0]}: 기대 {e_list[bad[0]]!r}, 실제 {a_list[bad[0]]!r}")
+
+
+def _is_eager_tensor(value) -> bool:
+    t = type(value)  # exact: a handle or a look-alike class is not a tensor
+    return t.__name__ == "EagerTensor" and t.__module__ == "tensorflow.python.framework.ops"
 
 
 def expect_dict(actual, expected: dict, what: str = "반환값", *, rtol: float = RTOL, atol: float = ATOL) -> None:

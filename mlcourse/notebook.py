@@ -8,6 +8,9 @@ import warnings
 from importlib import metadata
 
 SEED = 42
+# The grader may set another global seed (grading/tolerance.py proves that grades do not hang on one).
+SEED_VARIABLE = "MLCOURSE_SEED"
+KERAS_PACKAGES = ("tensorflow", "keras")
 
 # Library noise that would land on stderr during a test cell (nbgrader gives a test cell with
 # any stderr output 0 points). nbgrader_config.py's IgnorePattern is the second line of defence.
@@ -23,12 +26,32 @@ def quiet_libraries() -> None:
         warnings.filterwarnings("ignore", module=module)
 
 
-def set_seeds(seed: int = SEED) -> None:
+def course_seed() -> int:
+    """The notebook's global seed: SEED, unless the grader sets MLCOURSE_SEED."""
+    value = os.environ.get(SEED_VARIABLE, "").strip()
+    return int(value) if value.lstrip("-").isdigit() else SEED
+
+
+def set_seeds(seed: int = SEED, keras: bool = False) -> None:
     random.seed(seed)
     os.environ["PYTHONHASHSEED"] = str(seed)
     import numpy as np
 
     np.random.seed(seed)
+    if keras:
+        import keras as keras_module
+
+        keras_module.utils.set_random_seed(seed)  # Python, NumPy and the backend (TensorFlow) together
+
+
+def keras_device_line() -> str:
+    """What TensorFlow will compute on, in one line (the GPU a Colab session gives, or the CPU)."""
+    import keras as keras_module
+    import tensorflow as tf
+
+    gpus = [gpu.name.removeprefix("/physical_device:") for gpu in tf.config.list_physical_devices("GPU")]
+    device = f"GPU ({', '.join(gpus)})" if gpus else "CPU"
+    return f"TensorFlow {tf.__version__}·Keras {keras_module.__version__} → {device}"
 
 
 def pinned_versions() -> dict[str, str]:
@@ -199,12 +222,16 @@ def plot_text(korean: str, english: str) -> str:
     return korean if hangul_font else english
 
 
-def setup_notebook(packages=("numpy", "pandas", "scikit-learn", "matplotlib"), seed: int = SEED) -> int:
-    """Quiet, seeded, checked. Returns the seed so the notebook states it once: SEED = setup_notebook()."""
+def setup_notebook(packages=("numpy", "pandas", "scikit-learn", "matplotlib"), seed: int | None = None) -> int:
+    """Quiet, seeded, checked. Returns the seed so the notebook states it once: SEED = setup_notebook().
+    With tensorflow or keras among `packages`, Keras's seeds are set too and the device is named."""
+    seed = course_seed() if seed is None else seed
+    uses_keras = any(package in KERAS_PACKAGES for package in packages)
     quiet_libraries()
-    set_seeds(seed)
+    set_seeds(seed, keras=uses_keras)
     use_hangul_font()
     for note in version_warnings(packages):
         print(note)
-    print(f"✅ 환경 준비 완료 | {hardware_line()} | SEED={seed}")
+    device = f" | {keras_device_line()}" if uses_keras else ""
+    print(f"✅ 환경 준비 완료 | {hardware_line()}{device} | SEED={seed}")
     return seed

@@ -4,7 +4,8 @@ In grading, test cells run in a separate *judge* kernel that never runs student 
 grading/judge.py). The names a student defined reach the judge through this module only:
 - as plain data, rebuilt by `decode` from JSON: None, bool, int, float, str, bytes, list, tuple,
   dict, numpy arrays of non-object dtype (and 1-D object arrays of str/int/float/bool/None, as label
-  arrays often are) and numpy scalars, pandas Series/DataFrame/Index with
+  arrays often are) and numpy scalars, TensorFlow eager tensors of numbers (a `tf.Variable` stays
+  behind: it is state), pandas Series/DataFrame/Index with
   their dtypes, index and names. Exact types only: an `int` subclass or a DataFrame subclass is
   not data; it stays behind.
 - as a `Remote` handle for everything else (functions, classes, estimators, models): calling it,
@@ -103,12 +104,16 @@ class Encoder:
         if t is dict:
             return {"$dict": [[self(k, depth + 1), self(v, depth + 1)] for k, v in value.items()]}
         if t is np.ndarray and value.dtype.kind in _NUMPY_KINDS and value.dtype.fields is None:
-            data = np.ascontiguousarray(value)
-            return {"$array": _b64(data.tobytes()), "dtype": data.dtype.str, "shape": list(data.shape)}
+            # tobytes is C order whatever the layout (ascontiguousarray would turn 0-d into 1-d)
+            return {"$array": _b64(value.tobytes(order="C")), "dtype": value.dtype.str, "shape": list(value.shape)}
         if t is np.ndarray and value.dtype == object and value.ndim == 1 and all(type(v) in _PLAIN for v in value):
             return {"$objects": [self(v, depth + 1) for v in value]}  # labels as Python strings, say
         if isinstance(value, np.generic) and t.__module__ == "numpy" and value.dtype.kind in _NUMPY_KINDS:
             return {"$scalar": _b64(np.asarray(value).tobytes()), "dtype": value.dtype.str}
+        if _is_eager_tensor(value):
+            array = np.asarray(value.numpy())  # its values (a scalar for 0-d), rebuilt as a tensor of that dtype
+            if type(array) is np.ndarray and array.dtype.kind in "biufc":
+                return {"$tensor": self(array, depth + 1)}
         if t is pd.Timestamp:
             return {"$timestamp": int(value.value), "tz": str(value.tz) if value.tz else None}
         if t is pd.Timedelta:
@@ -200,6 +205,13 @@ class Decoder:
             return _object_array(items)
         if "$scalar" in node:
             return np.frombuffer(_unb64(node["$scalar"]), dtype=_dtype_from(node["dtype"]))[0]
+        if "$tensor" in node:
+            array = self(node["$tensor"], depth + 1)
+            if type(array) is not np.ndarray or array.dtype.kind not in "biufc":
+                raise CodecError("텐서에는 숫자 배열만 담을 수 있습니다")
+            import tensorflow as tf
+
+            return tf.constant(array)
         if "$timestamp" in node:
             tz = node.get("tz")
             return pd.Timestamp(int(node["$timestamp"]), tz=str(tz) if tz else None)
@@ -278,6 +290,12 @@ class Decoder:
         return index
 
 
+def _is_eager_tensor(value) -> bool:
+    """A TensorFlow eager tensor (what tf.constant and eager ops return), without importing TensorFlow."""
+    t = type(value)
+    return t.__name__ == "EagerTensor" and t.__module__ == "tensorflow.python.framework.ops"
+
+
 def _list(node) -> list:
     if type(node) is not list:
         raise CodecError("목록이 아닙니다")
@@ -354,6 +372,16 @@ class Agent:
                   for w in caught[:50]]
         return {"result": self._encode_or_handle(result), "args_after": self._encode_or_handle(tuple(args)),
                 "warnings": raised}
+
+    def op_seed(self, request):
+        """Seed this kernel's generators (Python, NumPy, and Keras's where it is loaded), so that a
+        test that builds and trains the student's model gets the same start as in one kernel."""
+        import sys
+
+        from .notebook import set_seeds
+
+        set_seeds(int(request["seed"]), keras="keras" in sys.modules)
+        return {"result": None}
 
     def op_getattr(self, request):
         return {"result": self._encode_or_handle(getattr(self.objects[int(request["target"])], str(request["name"])))}
@@ -598,6 +626,12 @@ def connect(path: str) -> None:
 def sync(namespace: dict) -> None:
     """Called by the grader in the judge's kernel before every test cell."""
     _link.sync(namespace, _injected)
+
+
+def seed_student_kernel(seed: int) -> None:
+    """In grading, seed the student's kernel too (for mlcourse.check.reseed); nothing otherwise."""
+    if _link is not None:
+        _link.request({"op": "seed", "seed": int(seed)})
 
 
 def call_with_inputs(func, args: tuple, kwargs: dict):

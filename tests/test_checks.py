@@ -104,6 +104,15 @@ def test_expect_array_checks_type_shape_kind_values_and_nan():
         expect_array(np.ma.array([1.0, 2.0]), np.array([1.0, 2.0]))  # subclasses could override __eq__
 
 
+def test_expect_array_with_a_tensor_expected_wants_a_tensor():
+    tf = pytest.importorskip("tensorflow")
+    expect_array(tf.constant([1.0, 2.0]), tf.constant([1.0, 2.0 + 1e-9]))
+    for actual, message in [(np.array([1.0, 2.0]), "tf.Tensor"), (tf.Variable([1.0, 2.0]), "tf.Tensor"),
+                            (tf.constant([1.0]), "shape"), (tf.constant([1.0, 2.5]), "값이 다릅니다")]:
+        with pytest.raises(CheckFailed, match=message):
+            expect_array(actual, tf.constant([1.0, 2.0]))
+
+
 def test_expect_dict_checks_keys_types_and_values():
     expect_dict({"p": 0.5, "drift": True}, {"p": 0.5 + 1e-12, "drift": True})
     expect_dict({"p": np.float64(0.5), "drift": np.bool_(False)}, {"p": 0.5, "drift": False})

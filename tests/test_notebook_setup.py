@@ -89,3 +89,40 @@ def test_outside_colab_nothing_is_installed(stale_cache, monkeypatch):
     monkeypatch.delitem(sys.modules, "google.colab", raising=False)
     with warnings.catch_warnings():
         assert notebook.use_hangul_font() is None
+
+
+# --- seeds and TensorFlow: what grading/tolerance.py varies ---
+
+def test_the_grader_can_set_another_global_seed(monkeypatch):
+    monkeypatch.delenv(notebook.SEED_VARIABLE, raising=False)
+    assert notebook.course_seed() == notebook.SEED
+    monkeypatch.setenv(notebook.SEED_VARIABLE, "7")
+    assert notebook.course_seed() == 7
+    monkeypatch.setenv(notebook.SEED_VARIABLE, "not a number")
+    assert notebook.course_seed() == notebook.SEED
+
+
+def test_a_keras_notebook_gets_keras_seeds_and_names_its_device_in_the_setup_line(monkeypatch, capsys):
+    monkeypatch.setenv(notebook.SEED_VARIABLE, "3")
+    monkeypatch.setattr(notebook, "use_hangul_font", lambda: None)
+    assert notebook.setup_notebook(packages=("numpy", "keras")) == 3
+    import keras
+
+    first = keras.random.uniform((3,)).numpy()
+    notebook.setup_notebook(packages=("numpy", "keras"))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert (keras.random.uniform((3,)).numpy() == first).all()
+    assert len(lines) == 2 and all("TensorFlow" in line and "SEED=3" in line for line in lines)
+    assert lines[0].rstrip().split(" | ")[-2].endswith(("→ CPU", ")"))
+
+
+def test_the_sandbox_passes_tensorflow_numerics_switches_and_the_seed_to_kernels(monkeypatch, tmp_path):
+    from grading import sandbox
+
+    for name, value in {"TF_NUM_INTRAOP_THREADS": "2", "TF_ENABLE_ONEDNN_OPTS": "0", "MLCOURSE_SEED": "7",
+                        "SECRET_TOKEN": "x"}.items():
+        monkeypatch.setenv(name, value)
+    argv = sandbox.kernel_command(["python"], uid=61000, exposed=[tmp_path], env={}, limits=sandbox.Limits())
+    passed = {argv[i + 1] for i, arg in enumerate(argv) if arg == "--env"}
+    assert {"TF_NUM_INTRAOP_THREADS=2", "TF_ENABLE_ONEDNN_OPTS=0", "MLCOURSE_SEED=7"} <= passed
+    assert not any(item.startswith("SECRET_TOKEN") for item in passed)

@@ -40,6 +40,7 @@ def roundtrip(value):
     {"a": 1, 2: [3.5], (1, "t"): None}, np.arange(6, dtype=np.int32).reshape(2, 3), np.array([True, False]),
     np.array(["a", "bc"]), np.float32(1.25), np.int64(-7), np.bool_(True),
     np.array(["2024-01-01", "NaT"], dtype="datetime64[ns]"), np.array(["benign", None, 3], dtype=object),
+    np.array(2.5), np.arange(6.0).reshape(2, 3).T,  # 0-d, and not C-contiguous
 ])
 def test_plain_data_arrives_equal_and_of_the_same_type(value):
     back = roundtrip(value)
@@ -156,3 +157,35 @@ def test_warnings_of_the_students_code_reach_the_test():
         warnings.simplefilter("always")
         assert call(namespace["noisy"], 2) == 2
     assert [w.category for w in caught] == [UndefinedMetricWarning]
+
+
+def test_tensorflow_tensors_travel_as_tensors_of_the_same_dtype_and_variables_stay_behind():
+    tf = pytest.importorskip("tensorflow")
+    for value in (tf.constant([[1.5, -2.0]], dtype=tf.float32), tf.constant([1, 2, 3], dtype=tf.int64),
+                  tf.constant(True), (tf.constant(0.5), tf.constant([2.0]))):
+        back = roundtrip(value)
+        for sent, got in zip(value if isinstance(value, tuple) else (value,), back if isinstance(back, tuple) else (back,)):
+            assert type(got) is type(sent) and got.dtype == sent.dtype and got.shape == sent.shape
+            assert np.array_equal(got.numpy(), sent.numpy())
+    assert roundtrip(tf.Variable([1.0]))[0] == "handle"
+    assert roundtrip(tf.constant(["text"]))[0] == "handle"
+    with pytest.raises(remote.CodecError):
+        remote.Decoder(lambda n: None)({"$tensor": {"$objects": ["x"]}})
+
+
+def test_reseed_seeds_the_students_kernel_too(monkeypatch):
+    import random
+
+    from mlcourse.check import reseed
+
+    fake = FakeLink({})
+    monkeypatch.setattr(remote, "_link", fake.link)
+    seeded = []
+    monkeypatch.setattr("mlcourse.notebook.set_seeds", lambda seed, keras=False: seeded.append(seed))
+    reseed(11)
+    assert seeded == [11, 11]  # the judge's kernel, then (through the link) the student's
+    monkeypatch.undo()
+    reseed(5)
+    first = random.random()
+    reseed(5)
+    assert random.random() == first
