@@ -189,3 +189,20 @@ def test_reseed_seeds_the_students_kernel_too(monkeypatch):
     first = random.random()
     reseed(5)
     assert random.random() == first
+
+
+def test_call_updating_returns_the_arguments_as_the_students_function_left_them():
+    from mlcourse.check import call_updating
+
+    def step(w, rate):
+        w -= rate  # in place: the specified behaviour here
+        return "loss"
+
+    fake = FakeLink({"step": step})
+    namespace = {}
+    fake.link.sync(namespace, {})
+    w = np.array([1.0, 2.0])
+    result, (w_after, rate) = call_updating(namespace["step"], w, 0.5)
+    assert result == "loss" and np.array_equal(w_after, [0.5, 1.5]) and np.array_equal(w, [1.0, 2.0])
+    local = np.array([1.0])
+    assert call_updating(step, local, 1.0)[1][0] is local and local[0] == 0.0
