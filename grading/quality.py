@@ -20,6 +20,7 @@ from . import cases, submissions
 from .course import CellScore, CourseCopy, read_notebook, source_notebook
 
 EDITED_TEST_SOURCE = 'passed("확인 셀을 지웠습니다")'
+COLAB_EDITED = "colab-edited-reference"  # the reference saved by Colab, with one test cell emptied
 
 
 @dataclass
@@ -84,22 +85,23 @@ def build(assignment: str, release_nb, source_nb) -> list[Submission]:
         for user in users:
             linked.setdefault(user, set()).add(exercise)
     full = submissions.fill(release_nb, reference)
+    # A student who empties a locked test cell: nbgrader must restore it from the gradebook. The
+    # honest one of the two also comes as Colab saves it: one run proves both (CI time).
+    exercise, variants = next(iter(module.MUTANTS.items()))
+    edited = check_cell_id(exercise)
     subs = [
         Submission("blank", "blank", notebook=release_nb),
         Submission("reference", "reference", notebook=full),
-        Submission("colab-reference", "colab", raw=submissions.colab_saved(full)),
+        Submission(COLAB_EDITED, "colab",
+                   raw=submissions.colab_saved(submissions.replace_cell(full, edited, EDITED_TEST_SOURCE)),
+                   exercise=exercise),
     ]
     for kind, table in (("mutant", module.MUTANTS), ("alternative", module.ALTERNATIVES)):
         for number, bin_ in enumerate(pack(table, linked), 1):
             answers = {exercise: variant.code.strip("\n") for exercise, variant in bin_.items()}
             subs.append(Submission(f"{kind}-pack{number}", kind, notebook=submissions.fill(release_nb, {**reference, **answers}),
                                    packed=bin_))
-    # A student who empties a locked test cell: nbgrader must restore it from the gradebook.
-    exercise, variants = next(iter(module.MUTANTS.items()))
-    edited = check_cell_id(exercise)
     mutant = submissions.fill(release_nb, {**reference, exercise: variants[0].code.strip("\n")})
-    subs.append(Submission("edited-test-reference", "edited_test",
-                           notebook=submissions.replace_cell(full, edited, EDITED_TEST_SOURCE), exercise=exercise))
     subs.append(Submission("edited-test-mutant", "edited_test",
                            notebook=submissions.replace_cell(mutant, edited, EDITED_TEST_SOURCE),
                            exercise=exercise, variant=variants[0]))
