@@ -62,6 +62,7 @@ class Grade:
     score: float | None   # None: waiting for manual grading
     max_score: float
     cell_type: str        # "code": autograded test cell, "markdown": written answer
+    manual_score: float | None = None
 
 
 @dataclass
@@ -122,7 +123,7 @@ def read_class(course_root: Path, assignment: str, db_url: str | None = None) ->
                 for grade in notebook.grades:
                     pending = grade.auto_score is None and grade.manual_score is None
                     grades[grade.name] = Grade(grade.name, None if pending else float(grade.score),
-                                               float(grade.max_score), grade.cell_type)
+                                               float(grade.max_score), grade.cell_type, grade.manual_score)
             subs.append(Submission(submitted.student_id, grades))
     release = _read(course_root / "release" / assignment / f"{names[0]}.ipynb") if names else None
     for sub in subs:
@@ -195,6 +196,10 @@ def cell_failure(sub: Submission, grade: Grade) -> tuple[str, str]:
     cell = _cell(sub.notebook, grade.cell)
     if cell is None:
         return "autograded 노트북에 이 셀이 없음", "autograded 노트북에 이 셀이 없습니다"
+    if grade.cell_type != "code":  # a written answer: nbgrader gives an unchanged stub 0 by itself
+        if grade.manual_score is None:
+            return "서술형 답을 쓰지 않음 (배포본 그대로라 nbgrader가 0점)", cell.source.strip()[:400]
+        return "수동 채점에서 감점", cell.source.strip()[:400]
     outputs = cell.get("outputs", [])
     error = next((o for o in outputs if o.get("output_type") == "error"), None)
     if error is not None:
@@ -241,18 +246,17 @@ def exercises(data: ClassData) -> list[Exercise]:
         row = Exercise(name, data.cell_types[name], full, len(graded), sum(1 for x in graded if x >= full),
                        len(scores) - len(graded), statistics.fmean(graded) if graded else None,
                        sum(full - x for x in graded))
-        if row.cell_type == "code":
-            groups: dict[str, list] = defaultdict(list)
-            for sub in data.submissions:
-                grade = sub.grades.get(name)
-                if grade is None or grade.score is None or grade.score >= grade.max_score:
-                    continue
-                key, message = cell_failure(sub, grade)
-                groups[key].append((sub, message))
-            for key, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-                sub, message = members[0]
-                code = _cell(sub.notebook, solution_cell_of(name))
-                row.reasons.append(Reason(key, len(members), message, code.source if code is not None else ""))
+        groups: dict[str, list] = defaultdict(list)
+        for sub in data.submissions:
+            grade = sub.grades.get(name)
+            if grade is None or grade.score is None or grade.score >= grade.max_score:
+                continue
+            key, message = cell_failure(sub, grade)
+            groups[key].append((sub, message))
+        for key, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            sub, message = members[0]
+            code = _cell(sub.notebook, solution_cell_of(name)) if row.cell_type == "code" else None
+            row.reasons.append(Reason(key, len(members), message, code.source if code is not None else ""))
         out.append(row)
     return sorted(out, key=lambda e: (-e.lost, data.cells.index(e.cell)))
 
