@@ -501,7 +501,8 @@ body { font-family: "NanumGothic", "Noto Sans CJK KR", "Noto Sans KR", "Malgun G
        sans-serif; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; color: #222; line-height: 1.5; }
 h1 { border-bottom: 2px solid #333; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #aaa; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; } td, th { border: 1px solid #ccc; padding: .25rem .5rem;
-  vertical-align: top; } th { background: #f2f2f2; } td.n { text-align: right; white-space: nowrap; }
+  vertical-align: top; } th { background: #f2f2f2; white-space: nowrap; } td.n { text-align: right; white-space: nowrap; }
+table.reasons { width: 100%; } table.reasons td:first-child { width: 35%; } table.reasons pre { white-space: pre-wrap; }
 pre { background: #f7f7f7; padding: .5rem; overflow-x: auto; font-size: 12px; margin: 0;
   font-family: "D2Coding", "NanumGothicCoding", "DejaVu Sans Mono", monospace; }
 mark { background: #ffd27f; } .note { background: #fff6d6; border-left: 4px solid #e0a800; padding: .5rem 1rem; }
@@ -572,7 +573,7 @@ def render(report: Report) -> str:
         if not e.reasons:
             continue
         parts.append(f"<h3 id='ex-{_e(e.cell)}'><code>{_e(e.cell)}</code>: 잃은 점수 {_num(e.lost)}, "
-                     f"만점 비율 {_pct(e.pass_rate)}</h3><table><tr><th>실패 이유 (값 제거)</th><th>학생 수</th><th>예시 (익명)</th></tr>")
+                     f"만점 비율 {_pct(e.pass_rate)}</h3><table class='reasons'><tr><th>실패 이유 (값 제거)</th><th>학생 수</th><th>예시 (익명)</th></tr>")
         for r in e.reasons[:8]:
             code = (f"<details><summary>그 학생의 풀이 셀</summary><pre>{_e(r.example_code)}</pre></details>"
                     if r.example_code.strip() else "")
@@ -688,11 +689,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="SQLAlchemy URL of the gradebook (default: gradebook.db)")
     parser.add_argument("--out", type=Path, default=None, help="folder of the HTML pages (default: reports/)")
     args = parser.parse_args(argv)
+    written = 0
     for assignment in args.assignments:
-        report = write(args.course, assignment, args.db, args.out)
+        try:
+            report = write(args.course, assignment, args.db, args.out)
+        except SystemExit as exc:  # not in the gradebook: the other assignments still get theirs
+            print(f"⚠️  {exc}", file=sys.stderr)
+            continue
         print(f"보고서: {report.path}")
         print(summary(report))
-    return 0
+        written += 1
+    return 0 if written else 1
 
 
 if __name__ == "__main__":

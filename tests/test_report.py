@@ -168,8 +168,8 @@ def graded(tmp_path_factory):
         else:
             course.submit(f"attack-{attack.name}", A, submissions.fill(release, {**reference, **attack.answers}))
     outcomes = autograde.run(course.root, [A], workers=2, use_sandbox=sandbox.available() is None, timeout=60,
-                             progress=False, check_canary=False, submission_timeout=300)
-    made = report.write(course.root, A, out=root / "reports")
+                             progress=False, check_canary=False, submission_timeout=300, db_url=course.db_url)
+    made = report.write(course.root, A, course.db_url, out=root / "reports")
     pairs = {frozenset((p.a, p.b)): p for p in made.pairs}
     print("\n" + report.summary(made))
     print("detector scores on the test pairs:")
