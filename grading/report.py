@@ -666,7 +666,8 @@ def summary(report: Report) -> str:
              f"{statistics.fmean(totals) if totals else 0:.1f} / 중앙값 {statistics.median(totals) if totals else 0:.1f}"
              f" (만점 {data.max_total:g}), 수동 채점 대기 {sum(len(s.pending) for s in data.submissions)}문항"]
     for e in [e for e in report.exercises if e.lost > 0][:3]:
-        top = f": {e.reasons[0].key} ({e.reasons[0].count}명)" if e.reasons else ""
+        key = e.reasons[0].key if e.reasons else ""
+        top = f": {key[:70] + ('…' if len(key) > 70 else '')} ({e.reasons[0].count}명)" if e.reasons else ""
         lines.append(f"  잃은 점수 {e.lost:g}점 {e.cell} (만점 비율 {_pct(e.pass_rate)}){top}")
     lines.append(f"  변조 의심 {len({f.student for f in report.findings})}명 {len(report.findings)}건, "
                  f"유사도 검토 대상 {len(report.flagged)}쌍 / {len(report.pairs)}쌍")
