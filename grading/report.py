@@ -489,6 +489,7 @@ def plots(report: Report) -> dict[str, str]:
         ax.hist([100 * p.score for p in report.pairs], bins=20, range=(0, 100), color="#c44e52", edgecolor="white")
         ax.axvline(100 * FLAG_SIMILARITY, color="black", linestyle="--")
         ax.set_yscale("log")
+        ax.set_ylim(bottom=0.5)  # a bar of one pair stays visible
         ax.set_xlabel(t("유사도 (%): 한쪽 풀이 코드 중 다른 쪽과 겹치는 비율", "similarity (%)"))
         ax.set_ylabel(t("제출물 쌍 수 (로그)", "pairs (log)"))
         ax.set_title(t(f"모든 쌍의 유사도 (점선: 표시 기준 {100 * FLAG_SIMILARITY:g}%)", "Similarity of all pairs"))
