@@ -13,7 +13,7 @@ ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 export PATH := $(BIN):$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: venv student instructor release demo test grading-report benchmark tolerance autograde adversarial benchmark-grading data environment clean
+.PHONY: venv student instructor release demo test grading-report benchmark tolerance autograde report adversarial benchmark-grading data environment clean
 
 venv: $(STAMP)
 
@@ -76,6 +76,12 @@ SANDBOX ?= 1
 autograde: $(STAMP)
 	$(BIN)/python -m grading.autograde $(ASSIGNMENT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(filter 0,$(SANDBOX)),--no-sandbox)
 
+# The class report after grading: reports/ASSIGNMENT.html (default: every assignment in the gradebook).
+# DB=URL reads another gradebook (else NBGRADER_DB_URL, else gradebook.db).
+DB ?=
+report: $(STAMP)
+	$(BIN)/python -m grading.report $(ASSIGNMENT) $(if $(DB),--db $(DB))
+
 # The adversarial suite's report (also run by `make test`).
 adversarial: $(STAMP)
 	$(BIN)/python -m grading.adversarial
@@ -92,4 +98,4 @@ environment: $(STAMP)
 	$(BIN)/python scripts/write_environment.py
 
 clean:
-	rm -rf build gradebook.db submitted autograded/*/ feedback .pytest_cache
+	rm -rf build gradebook.db submitted autograded/*/ feedback reports .pytest_cache

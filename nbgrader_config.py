@@ -17,7 +17,9 @@ c.CourseDirectory.db_url = os.environ.get(
     "NBGRADER_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
 )
 # Data files and the course helper are found through the clone, never copied per student.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+# grading_record.json: make autograde's timing record beside an autograded notebook (grading.report),
+# never copied into feedback nor taken from a submission.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "grading_record.json"]
 
 # What students see in place of solutions (Korean, like every student-facing message).
 # The code stub serves function bodies and quiz answers alike; mlcourse.check.call turns it into

@@ -33,6 +33,10 @@ from . import intake, sandbox, submissions as building, tamper
 from .course import REPO, CourseCopy, gradebook_scores, nbgrader_env, read_notebook
 
 DB_RETRIES = 4  # SQLite allows one writer at a time; a worker that finds it busy tries again
+# The run's record of one submission, beside its autograded notebooks (grading.report reads it):
+# `nbgrader autograde --force` removes it with them, and nbgrader_config.py's ignore list keeps it
+# out of students' feedback and stops a submitted file of that name from being copied in.
+RECORD = "grading_record.json"
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,19 @@ def _grade_one(api, staging: Path, settings: Settings, assignment: str, student:
             graded, reason = False, explain_failure(result)
     if not graded:
         record_zero(settings.db_url, assignment, student)
-    return Outcome(assignment, student, graded, reason, time.perf_counter() - start)
+    outcome = Outcome(assignment, student, graded, reason, time.perf_counter() - start)
+    write_record(settings.course_root, outcome)
+    return outcome
+
+
+def write_record(course_root: Path, outcome: Outcome) -> None:
+    """Seconds this submission took to grade (intake, both kernels, all cells), whether it could be
+    graded and why not: written where its autograded notebooks are (none: nothing to write)."""
+    folder = Path(course_root) / "autograded" / outcome.student / outcome.assignment
+    if folder.is_dir() and not folder.is_symlink():
+        record = {"seconds": round(outcome.seconds, 3), "graded": outcome.graded, "reason": outcome.reason,
+                  "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+        (folder / RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
 def _worker(index: int, settings: Settings, jobs, results) -> None:

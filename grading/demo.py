@@ -2,7 +2,8 @@
 
 The demo follows the instructor's order: autograde -> manual grading (formgrader; here a scripted
 grader marks only `perfect`'s written answers, as an instructor part-way through would) ->
-generate_feedback. `partial`'s written answer is still waiting, and its feedback says 채점 대기.
+generate_feedback -> the class report (grading.report, build/demo/reports/). `partial`'s written
+answer is still waiting, and its feedback says 채점 대기.
 The demo runs in build/demo/, a copy of the course with its own SQLite gradebook, so it never
 touches the instructor's real gradebook.db. Afterwards `cd build/demo && nbgrader formgrader`
 shows the same submissions, and build/demo/feedback/ holds what students would receive.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from . import cases, submissions
+from . import cases, report, submissions
 from .course import REPO, CourseCopy, assignments, read_notebook, source_notebook
 
 DEMO_ROOT = REPO / "build" / "demo"
@@ -40,6 +41,7 @@ STEPS = (
     "1. nbgrader autograde        (make autograde: hidden tests, in parallel, sandboxed)",
     "2. manual grading            (nbgrader formgrader: written answers; here only `perfect` is graded)",
     "3. nbgrader generate_feedback (what is not graded yet reads 채점 대기 in the feedback)",
+    "4. make report               (the class report: mistakes per exercise, timing, tamper scan, similar pairs)",
 )
 
 
@@ -69,6 +71,8 @@ def main() -> int:
         grade_manually(course, assignment, "perfect", "세 방법의 원리, 장단점, 근거를 모두 다루었습니다. (데모 채점)")
         course.generate_feedback(assignment)
         print(score_table(assignment, course.scores(assignment), list(demo_students)))
+        made = report.write(course.root, assignment, course.db_url)
+        print(f"Class report: {made.path}")
     print(f"\nFeedback: {DEMO_ROOT / 'feedback'}   Gradebook: {DEMO_ROOT / 'gradebook.db'}")
     print(f"Manual grading of the written answers: cd {DEMO_ROOT.relative_to(REPO)} && nbgrader formgrader, "
           "then generate_feedback again (partial's feedback says 채점 대기 until then)")

@@ -258,7 +258,11 @@ class JudgedExecute(Execute):
                 (base / role / "work").mkdir(parents=True)
             self.km = self._kernel_manager(base / "student", self.student_uid, sandboxed, ONE_THREAD)
             judge_km = self._kernel_manager(base / "judge", self.judge_uid, sandboxed, ONE_THREAD)
-            self.judge = NotebookClient(nb, km=judge_km,
+            # the judge's own list of the same cells: nbclient stores each executed cell at its index
+            # (`nb.cells[index] = cell`), and the judge's quiet cells, run as index 0, would otherwise
+            # replace the submission's first cell in the graded notebook
+            judge_nb = nbformat.NotebookNode({**nb, "cells": list(nb.cells)})
+            self.judge = NotebookClient(judge_nb, km=judge_km,
                                         timeout=self.timeout, allow_errors=True, kernel_name="python3",
                                         interrupt_on_timeout=self.interrupt_on_timeout,
                                         error_on_timeout=self.error_on_timeout, startup_timeout=self.startup_timeout,
