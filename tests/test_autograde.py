@@ -101,6 +101,13 @@ def test_the_judge_graded_every_notebook(suite):
         assert read_notebook(graded).metadata.get("course_grading") == {"judge": True, "sandbox": True}, graded
 
 
+def test_the_graded_notebook_keeps_the_submissions_cells_in_place(suite):
+    # the judge runs quiet cells of its own: they must never land in the graded notebook
+    for graded in (suite["course_root"] / "autograded").glob("honest-*/*/*.ipynb"):
+        sources = [cell.source for cell in read_notebook(graded).cells]
+        assert sources[0].startswith("# ") and not any("mlcourse.remote" in source for source in sources), graded
+
+
 def test_tamper_report_lists_patching_for_review(suite):
     outcomes = [o for o in suite["outcomes"] if hasattr(o, "student")]
     text = tamper.report(suite["course_root"], outcomes)
