@@ -89,3 +89,26 @@ def test_outside_colab_nothing_is_installed(stale_cache, monkeypatch):
     monkeypatch.delitem(sys.modules, "google.colab", raising=False)
     with warnings.catch_warnings():
         assert notebook.use_hangul_font() is None
+
+
+def test_in_colab_only_the_missing_packages_are_pip_installed_at_their_pins(monkeypatch, capfd):
+    commands = []
+    present = notebook._installed
+    monkeypatch.setattr(notebook, "_installed", lambda p: p != "lime" and present(p))
+    monkeypatch.setattr(notebook, "pinned_versions", lambda: {"lime": "0.2.0.1", "numpy": "2.4.6"})
+    monkeypatch.setattr(notebook, "_run", lambda command, timeout: commands.append(command) or True)
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    assert notebook.install_colab_packages(("numpy", "lime")) == ["lime"]
+    assert commands == [[sys.executable, "-m", "pip", "install", "-q", "lime==0.2.0.1"]]
+    assert "lime==0.2.0.1" in capfd.readouterr().out
+    commands.clear()
+    monkeypatch.setattr(notebook, "_run", lambda command, timeout: commands.append(command) and False)
+    assert notebook.install_colab_packages(("lime",)) == []   # offline: a message, no exception
+    assert "설치하지 못했습니다" in capfd.readouterr().out
+
+
+def test_outside_colab_no_package_is_installed(monkeypatch):
+    monkeypatch.setattr(notebook, "_installed", lambda p: False)
+    monkeypatch.setattr(notebook, "_run", lambda *a, **k: pytest.fail("pip must not run outside Colab"))
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    assert notebook.install_colab_packages(("lime",)) == []
