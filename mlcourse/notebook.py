@@ -222,10 +222,42 @@ def plot_text(korean: str, english: str) -> str:
     return korean if hangul_font else english
 
 
+def _installed(package: str) -> bool:
+    try:
+        metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def install_colab_packages(packages) -> list[str]:
+    """Colab only: pip-install those of `packages` that the runtime lacks (e.g. lime), at the course's
+    pinned versions; what Colab already has is left alone. Returns the packages installed. Never
+    raises: without a network the version check below names what is missing."""
+    import importlib
+    import sys
+
+    if "google.colab" not in sys.modules:
+        return []
+    missing = [package for package in packages if not _installed(package)]
+    if not missing:
+        return []
+    pins = pinned_versions()
+    wanted = [f"{p}=={pins[p.lower()]}" if p.lower() in pins else p for p in missing]
+    print(f"ℹ️ Colab에 없는 패키지를 설치합니다: {', '.join(wanted)} (처음 한 번)...")
+    if not _run([sys.executable, "-m", "pip", "install", "-q", *wanted], 600):
+        print(f"⚠️ 설치하지 못했습니다: {', '.join(wanted)}. 네트워크를 확인하고 이 셀을 다시 실행하세요.")
+        return []
+    importlib.invalidate_caches()  # the new packages become importable in this running kernel
+    return missing
+
+
 def setup_notebook(packages=("numpy", "pandas", "scikit-learn", "matplotlib"), seed: int | None = None) -> int:
     """Quiet, seeded, checked. Returns the seed so the notebook states it once: SEED = setup_notebook().
-    With tensorflow or keras among `packages`, Keras's seeds are set too and the device is named."""
+    With tensorflow or keras among `packages`, Keras's seeds are set too and the device is named.
+    In Colab, the `packages` it lacks are installed first (import them after this call)."""
     seed = course_seed() if seed is None else seed
+    install_colab_packages(packages)
     uses_keras = any(package in KERAS_PACKAGES for package in packages)
     quiet_libraries()
     set_seeds(seed, keras=uses_keras)

@@ -126,3 +126,26 @@ def test_the_sandbox_passes_tensorflow_numerics_switches_and_the_seed_to_kernels
     passed = {argv[i + 1] for i, arg in enumerate(argv) if arg == "--env"}
     assert {"TF_NUM_INTRAOP_THREADS=2", "TF_ENABLE_ONEDNN_OPTS=0", "MLCOURSE_SEED=7"} <= passed
     assert not any(item.startswith("SECRET_TOKEN") for item in passed)
+
+
+def test_in_colab_only_the_missing_packages_are_pip_installed_at_their_pins(monkeypatch, capfd):
+    commands = []
+    present = notebook._installed
+    monkeypatch.setattr(notebook, "_installed", lambda p: p != "lime" and present(p))
+    monkeypatch.setattr(notebook, "pinned_versions", lambda: {"lime": "0.2.0.1", "numpy": "2.4.6"})
+    monkeypatch.setattr(notebook, "_run", lambda command, timeout: commands.append(command) or True)
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    assert notebook.install_colab_packages(("numpy", "lime")) == ["lime"]
+    assert commands == [[sys.executable, "-m", "pip", "install", "-q", "lime==0.2.0.1"]]
+    assert "lime==0.2.0.1" in capfd.readouterr().out
+    commands.clear()
+    monkeypatch.setattr(notebook, "_run", lambda command, timeout: commands.append(command) and False)
+    assert notebook.install_colab_packages(("lime",)) == []   # offline: a message, no exception
+    assert "설치하지 못했습니다" in capfd.readouterr().out
+
+
+def test_outside_colab_no_package_is_installed(monkeypatch):
+    monkeypatch.setattr(notebook, "_installed", lambda p: False)
+    monkeypatch.setattr(notebook, "_run", lambda *a, **k: pytest.fail("pip must not run outside Colab"))
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    assert notebook.install_colab_packages(("lime",)) == []
