@@ -80,7 +80,8 @@ def test_anatomy_title_badge_setup_hints_budget(name):
     setup = next(c for c in nb.cells if c.cell_type == "code")
     assert nbgrader_meta(setup).get("locked"), "the setup cell must be locked"
     assert f"git+https://github.com/{config.COURSE_REPO}@{config.COURSE_BRANCH}" in setup.source
-    assert "setup_notebook(" in setup.source  # setup_notebook() or setup_notebook(packages=...)
+    assert re.search(r"^SEED = setup_notebook\(", setup.source, re.M), \
+        "the setup cell states the seed once: SEED = setup_notebook() or SEED = setup_notebook(packages=(...))"
     for cell in nb.cells:
         if nbgrader_meta(cell).get("grade_id", "").endswith("_description"):
             assert "<details><summary>힌트</summary>" in cell.source, nbgrader_meta(cell)["grade_id"]
