@@ -236,7 +236,8 @@ def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None
     if _is_eager_tensor(expected):
         if not _is_eager_tensor(actual):
             _fail(f"{what}의 타입이 다릅니다: 기대 tf.Tensor, 실제 {type_name(actual).rsplit('.', 1)[-1]}")
-        actual, expected = actual.numpy(), expected.numpy()
+        # np.asarray: a 0-d tensor's .numpy() is a NumPy scalar, not a 0-d array
+        actual, expected = np.asarray(actual.numpy()), np.asarray(expected.numpy())
     expected = np.asarray(expected)
     expect_type(actual, np.ndarray, what)
     if actual.shape != expected.shape:

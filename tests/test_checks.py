@@ -111,6 +111,7 @@ def test_expect_array_with_a_tensor_expected_wants_a_tensor():
                             (tf.constant([1.0]), "shape"), (tf.constant([1.0, 2.5]), "값이 다릅니다")]:
         with pytest.raises(CheckFailed, match=message):
             expect_array(actual, tf.constant([1.0, 2.0]))
+    expect_array(tf.constant(0.5), tf.constant(0.5 + 1e-9))  # 0-d: a scalar loss, say
 
 
 def test_expect_dict_checks_keys_types_and_values():
