@@ -14,15 +14,20 @@ from nbgrader.utils import is_grade, is_locked, is_solution
 class ShortTestErrors(NbGraderPreprocessor):
     """In feedback, a failed test cell shows its Korean error message only: the traceback would
     quote the hidden test lines around the failing assertion, and 'expected ...' details would
-    give away the hidden inputs' answers."""
+    give away the hidden inputs' answers. A worked example that failed because an exercise it uses
+    is wrong shows one line too (its reason is the exercise's own message); only the student's
+    own solution cells keep their traceback, which is how they find their bug."""
 
     def preprocess_cell(self, cell, resources, index):
-        if cell.cell_type == "code" and is_grade(cell):
-            for output in cell.get("outputs", []):
-                if output.output_type == "error":
-                    message = re.split(r"[.:]?\s*(?:첫 위치|기대 )", str(output.evalue), maxsplit=1)[0]
-                    output.evalue = message
-                    output.traceback = [f"{output.ename}: {message}"]
+        if cell.cell_type != "code" or (is_solution(cell) and not is_grade(cell)):
+            return cell, resources
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                message = str(output.evalue)
+                if is_grade(cell):
+                    message = re.split(r"[.:]?\s*(?:첫 위치|기대 )", message, maxsplit=1)[0]
+                output.evalue = message
+                output.traceback = [f"{output.ename}: {message}"]
         return cell, resources
 
 

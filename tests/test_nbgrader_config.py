@@ -44,6 +44,14 @@ def test_feedback_hides_hidden_tests_and_their_tracebacks():
     cell.outputs[0].evalue = "❌ 반환값의 shape가 다릅니다: 기대 (3, 2), 실제 (2, 3)"
     cell, _ = short.preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].traceback == ["CheckFailed: ❌ 반환값의 shape가 다릅니다"]  # no expected values
+    example = nbformat.v4.new_code_cell("heat = results.pivot_table(...)")  # a worked example
+    own = nbformat.v4.new_code_cell("def f(x):\n    return x[5]\nf([1])")    # the student's solution cell
+    own.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "ex1"}
+    for code_cell in (example, own):
+        code_cell.outputs = [nbformat.v4.new_output("error", ename="KeyError", evalue="'param_x'",
+                                                    traceback=["Traceback (most recent call last)", "KeyError: 'param_x'"])]
+    assert short.preprocess_cell(example, {}, 0)[0].outputs[0].traceback == ["KeyError: 'param_x'"]
+    assert len(short.preprocess_cell(own, {}, 0)[0].outputs[0].traceback) == 2  # how they find their bug
 
 
 def test_feedback_marks_pending_manual_grades_with_the_course_template():
