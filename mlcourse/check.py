@@ -233,8 +233,10 @@ def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None
 
     `kinds`: accepted dtype kinds ("b" bool, "iu" integers, "f" float, "iuf" any number); by
     default the kind family of `expected` (integers and floats compare as numbers)."""
-    if _is_eager_tensor(expected):
-        if not _is_eager_tensor(actual):
+    from .remote import is_eager_tensor  # one definition for the codec and the checks
+
+    if is_eager_tensor(expected):
+        if not is_eager_tensor(actual):
             _fail(f"{what}의 타입이 다릅니다: 기대 tf.Tensor, 실제 {type_name(actual).rsplit('.', 1)[-1]}")
         # np.asarray: a 0-d tensor's .numpy() is a NumPy scalar, not a 0-d array
         actual, expected = np.asarray(actual.numpy()), np.asarray(expected.numpy())
@@ -261,11 +263,6 @@ def expect_array(actual, expected, what: str = "반환값", *, kinds: str | None
         bad = [i for i, (x, y) in enumerate(zip(a_list, e_list)) if x != y]
         if bad:
             _fail(f"{what}의 값이 다릅니다 ({len(bad)}곳). 첫 위치 {bad[0]}: 기대 {e_list[bad[0]]!r}, 실제 {a_list[bad[0]]!r}")
-
-
-def _is_eager_tensor(value) -> bool:
-    t = type(value)  # exact: a handle or a look-alike class is not a tensor
-    return t.__name__ == "EagerTensor" and t.__module__ == "tensorflow.python.framework.ops"
 
 
 def expect_dict(actual, expected: dict, what: str = "반환값", *, rtol: float = RTOL, atol: float = ATOL) -> None:

@@ -110,7 +110,7 @@ class Encoder:
             return {"$objects": [self(v, depth + 1) for v in value]}  # labels as Python strings, say
         if isinstance(value, np.generic) and t.__module__ == "numpy" and value.dtype.kind in _NUMPY_KINDS:
             return {"$scalar": _b64(np.asarray(value).tobytes()), "dtype": value.dtype.str}
-        if _is_eager_tensor(value):
+        if is_eager_tensor(value):
             array = np.asarray(value.numpy())  # its values (a scalar for 0-d), rebuilt as a tensor of that dtype
             if type(array) is np.ndarray and array.dtype.kind in "biufc":
                 return {"$tensor": self(array, depth + 1)}
@@ -290,9 +290,9 @@ class Decoder:
         return index
 
 
-def _is_eager_tensor(value) -> bool:
+def is_eager_tensor(value) -> bool:
     """A TensorFlow eager tensor (what tf.constant and eager ops return), without importing TensorFlow."""
-    t = type(value)
+    t = type(value)  # exact: a handle or a look-alike class is not a tensor
     return t.__name__ == "EagerTensor" and t.__module__ == "tensorflow.python.framework.ops"
 
 
