@@ -160,8 +160,8 @@ def _make_api(settings: Settings, index: int):
     config.CourseDirectory.submitted_directory = str(scratch / "staged")
     config.Execute.timeout = settings.timeout
     config.JudgedExecute.sandbox_mode = "on" if settings.sandbox else "off"
-    config.JudgedExecute.student_uid = sandbox.BASE_UID + 2 * index
-    config.JudgedExecute.judge_uid = sandbox.BASE_UID + 2 * index + 1
+    if settings.sandbox:  # this worker's own uids, leased machine-wide: a grading run beside it never reaps its kernels
+        config.JudgedExecute.student_uid, config.JudgedExecute.judge_uid = sandbox.lease_uids()
     config.JudgedExecute.memory_mb = settings.limits.memory_mb
     config.JudgedExecute.cpu_seconds = settings.limits.cpu_seconds
     config.JudgedExecute.submission_timeout = settings.submission_timeout

@@ -171,8 +171,8 @@ class JudgedExecute(Execute):
     sandbox_mode = Unicode("auto", help="'auto' (sandbox when bubblewrap and root allow), 'on' or 'off'").tag(config=True)
     # make autograde gives each worker its own pair; a plain `nbgrader autograde` takes a pair of its
     # own from its pid, so that concurrent graders never share (or reap) each other's kernels
-    student_uid = Integer(-1, help="uid of the sandboxed student kernel (-1: from the pid)").tag(config=True)
-    judge_uid = Integer(-1, help="uid of the sandboxed judge kernel (-1: student's + 1)").tag(config=True)
+    student_uid = Integer(-1, help="uid of the sandboxed student kernel (-1: leased, sandbox.lease_uids)").tag(config=True)
+    judge_uid = Integer(-1, help="uid of the sandboxed judge kernel (-1: leased with the student's)").tag(config=True)
     memory_mb = Integer(sandbox.Limits.memory_mb).tag(config=True)
     cpu_seconds = Integer(sandbox.Limits.cpu_seconds).tag(config=True)
     submission_timeout = Integer(600, help="seconds for a whole notebook, besides the per-cell timeout").tag(config=True)
@@ -247,10 +247,8 @@ class JudgedExecute(Execute):
         self._student_dead = False
         self._deadline = time.monotonic() + self.submission_timeout
         sandboxed = self._use_sandbox()
-        if self.student_uid < 0:
-            self.student_uid = sandbox.BASE_UID + 2 * (1000 + os.getpid() % 10000)
-        if self.judge_uid < 0:
-            self.judge_uid = self.student_uid + 1
+        if sandboxed and (self.student_uid < 0 or self.judge_uid < 0):
+            self.student_uid, self.judge_uid = sandbox.lease_uids()
         base = Path(tempfile.mkdtemp(prefix="judge-", dir=self.scratch_root or None))
         os.chmod(base, 0o755)  # sandboxed kernels (other uids) reach their runtime folders through it
         try:

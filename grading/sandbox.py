@@ -22,8 +22,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE_UID = 61000  # make autograde worker k: student kernel BASE_UID + 2k, its judge + 1; a plain nbgrader
-#                   process: BASE_UID + 2 * (1000 + pid % 10000), + 1 (no such users need to exist)
+BASE_UID = 61000  # grading slot k: student kernel BASE_UID + 2k, its judge + 1 (no such users need to exist)
+SLOTS = 4000
+LEASES = Path("/run/lock/mlcourse-grading-uids") if Path("/run/lock").is_dir() else Path("/tmp/mlcourse-grading-uids")
+_lease = None  # (open lock file, first uid) of this process
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,30 @@ SYSTEM_PATHS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", 
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
               "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "TF_ENABLE_ONEDNN_OPTS", "MLCOURSE_SEED",
               "LANG", "TZ")
+
+
+def lease_uids() -> tuple[int, int]:
+    """The (student, judge) uids of this grading process, leased machine-wide: two grading processes
+    on one machine (two `make autograde` runs, the test suite beside a class) never share a uid, so
+    neither reaps the other's kernels. The lease is an flock held until the process exits, however it
+    exits; the same process always gets the same pair."""
+    import fcntl
+
+    global _lease
+    if _lease is None:
+        LEASES.mkdir(parents=True, exist_ok=True)
+        for slot in range(SLOTS):
+            handle = open(LEASES / f"slot{slot}", "a")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            _lease = (handle, BASE_UID + 2 * slot)
+            break
+        else:
+            raise RuntimeError(f"채점용 uid가 모두 사용 중입니다 ({SLOTS}개): 동시에 도는 채점 프로세스를 확인하세요")
+    return _lease[1], _lease[1] + 1
 
 
 def reap(uid: int, wait_s: float = 5.0) -> None:

@@ -162,3 +162,27 @@ def test_canary_stops_the_batch_when_the_reference_cannot_score_full_marks(tmp_p
     assert out.returncode != 0
     assert "canary" in out.stderr and "만점" in out.stderr, out.stderr[-2000:]
     assert not (course.root / "autograded" / "ana").exists()  # nobody was graded to zero
+
+
+def test_grading_processes_on_one_machine_lease_distinct_uids(tmp_path, monkeypatch):
+    """Two grading runs side by side (two `make autograde`, the tests beside a class) must never share
+    a kernel uid: each reaps its uids' processes before and after every notebook. A lease lives as
+    long as its process, however that ends."""
+    monkeypatch.setattr(sandbox, "LEASES", tmp_path)
+    lease = ("import sys, time; from pathlib import Path; from grading import sandbox;"
+             f"sandbox.LEASES = Path({str(tmp_path)!r}); print(*sandbox.lease_uids(), flush=True); time.sleep(60)")
+    holders = [subprocess.Popen([sys.executable, "-c", lease], cwd=REPO, stdout=subprocess.PIPE, text=True)
+               for _ in range(3)]
+    try:
+        pairs = [tuple(map(int, h.stdout.readline().split())) for h in holders]
+        uids = [uid for pair in pairs for uid in pair]
+        assert len(set(uids)) == 6 and all(judge == student + 1 for student, judge in pairs)
+        holders[1].kill()
+        holders[1].wait()
+        monkeypatch.setattr(sandbox, "_lease", None)
+        assert sandbox.lease_uids() == pairs[1]  # the killed holder's slot is free again
+        assert sandbox.lease_uids() == pairs[1]  # and stays this process's own
+    finally:
+        for holder in holders:
+            holder.kill()
+        monkeypatch.setattr(sandbox, "_lease", None)
