@@ -6,8 +6,8 @@ starts two kernels, each sandboxed (grading.sandbox) when bubblewrap and root al
 - the student's kernel runs the submission's cells except the test cells, in a private scratch
   directory, and answers the judge's requests through `mlcourse.remote.serve`;
 - the judge, a fresh kernel, runs the instructor's cells of the release notebook (setup, worked
-  examples; never a solution cell) up to each test cell, then the test cell as nbgrader restored
-  it. Before each test cell `mlcourse.remote.sync` brings the student's names into the judge as
+  examples; never a solution cell) that the test cells need (`cells_tests_need`) up to each test
+  cell, then the test cell as nbgrader restored it. Before each test cell `mlcourse.remote.sync` brings the student's names into the judge as
   plain data or remote handles.
 This process relays the judge's requests (a unix socket in the judge's runtime directory) to the
 student's kernel and passes the answers back as text; it never decodes them. The test cells'
@@ -15,6 +15,7 @@ outputs are the judge's, so nbgrader's scores, formgrader and feedback work unch
 """
 from __future__ import annotations
 
+import ast
 import asyncio
 import base64
 import json
@@ -62,6 +63,69 @@ def relay_budget(cell_timeout: float) -> float:
 
 def is_test_cell(cell) -> bool:
     return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
+def _cell_names(source: str) -> tuple[set, set, set, set] | None:
+    """(names a cell binds, names it may change in place, names it reads, names it imports), or None
+    when that cannot be told: it does not parse, or a magic (`%time x = f()`) runs code unseen. In
+    place: an assignment to `x.attr` or `x[i]`, a method call on `x` (`model.fit(...)`)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    python = TransformerManager().transform_cell(source)
+    if "get_ipython()" in python and "get_ipython()" not in source:
+        return None
+    try:
+        tree = ast.parse(python)
+    except (SyntaxError, ValueError):
+        return None
+    binds, changes, reads, imports = set(), set(), set(), set()
+
+    def root(node):  # the name an attribute/item chain starts from (none for a call's fresh result)
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        return node.id if isinstance(node, ast.Name) else None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (reads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binds.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            changes.add(root(node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            changes.add(root(node.func.value))
+    return binds | imports, changes - {None}, reads, imports
+
+
+def cells_tests_need(instructor: list[tuple[int, str]], tests: list[tuple[int, str]],
+                     always: set = frozenset()) -> set[int]:
+    """Positions of the instructor cells the judge must run, given (position, source) of the
+    instructor cells and of the test cells: the first (the set-up), those in `always`, and those that
+    bind or change a name that a later test cell, or a later cell kept for one, reads. Worked
+    examples that only show something (a plot, a timing, a demo fit) are left out: the student's
+    kernel runs them, the judge need not run them twice. A name no kept cell binds reaches a test
+    from the student's kernel as data or a handle, like any student name, so a cell is kept whenever
+    in doubt (it does not parse; it may change an object in place)."""
+    analysed = {position: _cell_names(source) for position, source in [*instructor, *tests]}
+    if any(analysed[position] is None for position, _ in tests):
+        return {position for position, _ in instructor}
+    modules = set().union(*(names[3] for names in analysed.values() if names))
+    test_positions = {position for position, _ in tests}
+    keep = set(always) | {position for position, _ in instructor[:1]}
+    needed = set()
+    for position in sorted(analysed, reverse=True):
+        names = analysed[position]
+        if position in test_positions:
+            binds, _, reads, _ = names
+            needed |= reads - binds  # what a test cell binds itself it does not need from before
+            continue
+        provides = names and names[0] | (names[1] - modules)  # a module's method (np.random.seed) changes no name
+        if position in keep or names is None or provides & needed:
+            keep.add(position)
+            needed |= names[2] if names else set()
+    return keep
 
 
 def _error_output(ename: str, message: str) -> NotebookNode:
@@ -243,6 +307,13 @@ class JudgedExecute(Execute):
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         self._instructor, self._anchors = self._instructor_cells(self.resources)
+        # the test cells as nbgrader restored them (hidden tests included): what the judge must prepare
+        always = {position for position, cell in self._instructor if "judge" in cell.metadata.get("tags", [])}
+        tests = [(self._anchors.get(cell.metadata["nbgrader"]["grade_id"], len(nb.cells) + index), cell.source)
+                 for index, cell in enumerate(nb.cells) if is_test_cell(cell)]
+        keep = cells_tests_need([(position, cell.source) for position, cell in self._instructor], tests, always)
+        self.log.info("Judge: %d of %d instructor cells are needed by the test cells", len(keep), len(self._instructor))
+        self._instructor = [(position, cell) for position, cell in self._instructor if position in keep]
         self._judged_upto = -1
         self._student_dead = False
         self._deadline = time.monotonic() + self.submission_timeout
