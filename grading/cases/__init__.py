@@ -1,6 +1,6 @@
 """Per-assignment grading cases: plausible wrong answers (mutants) and correct alternatives.
 
-Each assignment module defines MUTANTS and ALTERNATIVES: solution cell grade_id -> [Variant].
+Assignment NN_topic's module is nbNN_topic.py; it defines MUTANTS and ALTERNATIVES: solution cell grade_id -> [Variant].
 A Variant's code replaces that whole solution cell in the release notebook. DEPENDS (optional):
 grade_id -> [grade_ids of the exercises whose functions it is specified to call].
 """
@@ -17,13 +17,9 @@ class Variant:
     code: str
 
 
-MODULES = {"01_missing_values": "nb01_missing_values", "02_smote": "nb02_smote", "03_outliers": "nb03_outliers",
-           "05_lime_shap": "nb05_lime_shap", "07_xgboost_grid_search": "nb07_xgboost_grid_search",
-           "08_drift": "nb08_drift"}
-
-
 def load(assignment: str):
-    return importlib.import_module(f"{__name__}.{MODULES[assignment]}")
+    """The cases of assignment `NN_topic` live in the module `nbNN_topic` of this package."""
+    return importlib.import_module(f"{__name__}.nb{assignment}")
 
 
 def dependents(assignment: str, exercise: str) -> set[str]:
