@@ -255,6 +255,22 @@ def training_size_curve(estimator, X, y, sizes, cv=5, random_state=0):
                         index=pd.Index(sizes_abs, name="train_size"))
 '''),
     ],
+    "q1_answer": [
+        Variant("more_capacity", "과대적합인데 용량·에포크를 늘리는 것이 맞다고 오해 (알맞은 대응을 고름)", "q1_answer = 1"),
+        Variant("string_answer", "번호를 문자열로 입력", 'q1_answer = "4"'),
+    ],
+    "q2_answer": [
+        Variant("inverted_scale", "역 드롭아웃의 학습 때 배율 1/(1-p)와 혼동", "q2_answer = 3"),
+        Variant("drop_rate", "끈 비율 p를 곱함", "q2_answer = 1"),
+    ],
+    "q3_answer": [
+        Variant("skip_layer", "추론 때 배치 정규화 층을 건너뛴다고 오해", "q3_answer = 1"),
+        Variant("batch_statistics", "추론 배치의 통계를 쓴다고 오해", "q3_answer = 2"),
+    ],
+    "q4_answer": [
+        Variant("l2_sparsity", "L2가 가중치를 0으로 만든다고 오해", "q4_answer = 1"),
+        Variant("dropout_lowers_bias", "드롭아웃이 편향을 낮춘다고 오해", "q4_answer = 3"),
+    ],
 }
 
 ALTERNATIVES = {
@@ -401,4 +417,8 @@ def training_size_curve(estimator, X, y, sizes, cv=5, random_state=0):
     return pd.DataFrame.from_records(rows, columns=["train_size", "train_score", "val_score"]).set_index("train_size")
 '''),
     ],
+    "q1_answer": [Variant("numpy_int", "numpy 정수로 입력", "q1_answer = np.int64(4)")],
+    "q2_answer": [Variant("expression", "식으로 입력", "q2_answer = 4 // 2")],
+    "q3_answer": [Variant("with_comment", "주석과 함께", "q3_answer = 3  # 이동 평균·분산")],
+    "q4_answer": [Variant("int_of_string", "문자열을 int로 바꿔 입력", 'q4_answer = int("2")')],
 }
