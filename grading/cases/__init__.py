@@ -19,7 +19,7 @@ class Variant:
 
 MODULES = {"01_missing_values": "nb01_missing_values", "02_smote": "nb02_smote", "03_outliers": "nb03_outliers",
            "05_lime_shap": "nb05_lime_shap", "07_xgboost_grid_search": "nb07_xgboost_grid_search",
-           "08_drift": "nb08_drift"}
+           "08_drift": "nb08_drift", "10_cnn_autoencoder": "nb10_cnn_autoencoder"}
 
 
 def load(assignment: str):
