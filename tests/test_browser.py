@@ -369,7 +369,10 @@ def hidden_test_lines(assignment: str, submitted: set[str]) -> set[str]:
                 hidden.add(line.strip())
             else:
                 public.add(line.strip())
-    return {line for line in hidden - public - submitted if len(line) > 12}
+    # a hidden line that stands inside a given or written line (a hint, the student's own code with a
+    # comment after it) shows nothing hidden when the feedback shows that line
+    given = "\n".join(public | submitted)
+    return {line for line in hidden - public - submitted if len(line) > 12 and line not in given}
 
 
 def test_feedback_html_says_pending_and_hides_the_hidden_tests(feedback_class):
