@@ -7,7 +7,8 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian package=file it provides (installed by the venv recipe when missing and running as root)
 DEBIAN_PACKAGES := bubblewrap=/usr/bin/bwrap fonts-nanum=/usr/share/fonts/truetype/nanum/NanumGothic.ttf \
-  chromium=/usr/bin/chromium fonts-noto-color-emoji=/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+  chromium=/usr/bin/chromium fonts-noto-color-emoji=/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf \
+  postgresql=/usr/lib/postgresql/*/bin/initdb
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 # nbgrader shells out to `alembic`: the venv's bin must be on PATH for every recipe.
 export PATH := $(BIN):$(PATH)
@@ -23,8 +24,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[course]'
 	@# From Debian, as root (CI): bubblewrap runs the grading sandbox (make autograde), fonts-nanum
 	@# renders Korean plot text, chromium runs tests/test_browser.py (no browser is downloaded) and
-	@# shows the checks' ✅/✋/❌ with fonts-noto-color-emoji, as a student's own browser does.
-	@missing=""; for p in $(DEBIAN_PACKAGES); do test -e "$${p#*=}" || missing="$$missing $${p%%=*}"; done; \
+	@# shows the checks' ✅/✋/❌ with fonts-noto-color-emoji, as a student's own browser does;
+	@# postgresql: tests/test_cluster.py grades into a PostgreSQL server it starts (a path may be a glob).
+	@missing=""; for p in $(DEBIAN_PACKAGES); do ls $${p#*=} >/dev/null 2>&1 || missing="$$missing $${p%%=*}"; done; \
 	if [ -n "$$missing" ]; then \
 	  { test "$$(id -u)" = 0 && apt-get update -qq >/dev/null \
 	    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
@@ -69,12 +71,16 @@ benchmark: $(STAMP)
 tolerance: $(STAMP)
 	$(BIN)/python -m grading.tolerance $(TOLERANCE_ASSIGNMENTS)
 
-# Grade every submission in submitted/ for ASSIGNMENT (default: all), in parallel, sandboxed.
+# Grade every submission in submitted/ for ASSIGNMENT (default: all), in parallel, sandboxed: only what
+# is new or resubmitted since the last run (FORCE=1: everything); SCHEDULER=tcp://HOST:8786: on that Dask cluster.
 ASSIGNMENT ?= $(ASSIGNMENTS)
 WORKERS ?=
 SANDBOX ?= 1
+SCHEDULER ?=
+FORCE ?=
 autograde: $(STAMP)
-	$(BIN)/python -m grading.autograde $(ASSIGNMENT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(filter 0,$(SANDBOX)),--no-sandbox)
+	$(BIN)/python -m grading.autograde $(ASSIGNMENT) $(if $(WORKERS),--workers $(WORKERS)) $(if $(filter 0,$(SANDBOX)),--no-sandbox) \
+	  $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(filter 1,$(FORCE)),--force)
 
 # The class report after grading: reports/ASSIGNMENT.html (default: every assignment in the gradebook).
 # DB=URL reads another gradebook (else NBGRADER_DB_URL, else gradebook.db).
@@ -86,7 +92,7 @@ report: $(STAMP)
 adversarial: $(STAMP)
 	$(BIN)/python -m grading.adversarial
 
-# Sequential plain nbgrader vs the parallel sandboxed command (and unsandboxed), 40+ submissions.
+# Sequential plain nbgrader vs the parallel sandboxed command (unsandboxed, and on a local Dask cluster), 40+ submissions.
 benchmark-grading: $(STAMP)
 	$(BIN)/python -m grading.benchmark_grading
 

@@ -431,6 +431,41 @@ def feedback_problems(course: CourseCopy) -> list[str]:
     return problems
 
 
+def plant_class(course: CourseCopy, plan: list[Attack], canary: Path, honest: list[str] = HONEST) -> list[Attack]:
+    """The honest submissions named and every attack of `plan`, in course's submitted/ (the
+    assignment already generated or not): the class the suite grades."""
+    release_nb = read_notebook(course.generate(ASSIGNMENT))
+    reference = submissions.reference_answers(source_notebook(ASSIGNMENT))
+    perfect = submissions.fill(release_nb, reference)
+    kinds = {
+        "honest-perfect-1": perfect, "honest-perfect-2": perfect, "honest-blank": release_nb,
+        "honest-partial": submissions.fill(release_nb, {**reference, **{k: WRONG[k] for k in ("ex3_impute_simple", "ex5_interpolate_series")}}),
+        # copy-pasting a cell in Jupyter duplicates its grade_id: nothing may be lost for it
+        "honest-duplicated-cell": _duplicate_test("ex1_missing_summary_test", None)(copy.deepcopy(perfect)),
+    }
+    for student in honest:
+        if student == "honest-colab":
+            course.submit(student, ASSIGNMENT, None, raw=submissions.colab_saved(perfect))
+        else:
+            course.submit(student, ASSIGNMENT, kinds[student])
+    for attack in plan:
+        folder = course.root / "submitted" / f"attack-{attack.name}" / ASSIGNMENT
+        folder.mkdir(parents=True)
+        if attack.raw is not None:
+            if attack.filename:
+                (folder / attack.filename).write_text(attack.raw, encoding="utf-8")
+        else:
+            nb = submissions.fill(release_nb, {**reference, **attack.answers})
+            nb = attack.edit(nb) if attack.edit else nb
+            (folder / attack.filename).write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+        for relative, text in attack.extra_files.items():
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).write_text(text, encoding="utf-8")
+        if attack.link:
+            _plant(attack, folder, course, canary)
+    return plan
+
+
 def run_suite(workdir: Path, workers: int = 2, timeout: int = CELL_TIMEOUT, use_sandbox: bool = True) -> dict:
     """Grade attacks and honest submissions in one batch; return the figures and the details."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AnswerServer)
@@ -442,34 +477,8 @@ def run_suite(workdir: Path, workers: int = 2, timeout: int = CELL_TIMEOUT, use_
     canary.chmod(0o600)
     try:
         course = CourseCopy(workdir / "course", only=[ASSIGNMENT])
-        release_nb = read_notebook(course.generate(ASSIGNMENT))
-        reference = submissions.reference_answers(source_notebook(ASSIGNMENT))
-        perfect = submissions.fill(release_nb, reference)
-        honest = {
-            "honest-perfect-1": perfect, "honest-perfect-2": perfect, "honest-blank": release_nb,
-            "honest-partial": submissions.fill(release_nb, {**reference, **{k: WRONG[k] for k in ("ex3_impute_simple", "ex5_interpolate_series")}}),
-            # copy-pasting a cell in Jupyter duplicates its grade_id: nothing may be lost for it
-            "honest-duplicated-cell": _duplicate_test("ex1_missing_summary_test", None)(copy.deepcopy(perfect)),
-        }
-        for student, nb in honest.items():
-            course.submit(student, ASSIGNMENT, nb)
-        course.submit("honest-colab", ASSIGNMENT, None, raw=submissions.colab_saved(perfect))
-        plan = [a for a in attacks(server.server_address[1]) if use_sandbox or not a.destructive]
-        for attack in plan:
-            folder = course.root / "submitted" / f"attack-{attack.name}" / ASSIGNMENT
-            folder.mkdir(parents=True)
-            if attack.raw is not None:
-                if attack.filename:
-                    (folder / attack.filename).write_text(attack.raw, encoding="utf-8")
-            else:
-                nb = submissions.fill(release_nb, {**reference, **attack.answers})
-                nb = attack.edit(nb) if attack.edit else nb
-                (folder / attack.filename).write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-            for relative, text in attack.extra_files.items():
-                (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-                (folder / relative).write_text(text, encoding="utf-8")
-            if attack.link:
-                _plant(attack, folder, course, canary)
+        plan = plant_class(course, [a for a in attacks(server.server_address[1]) if use_sandbox or not a.destructive],
+                           canary)
         _earlier_student(course.db_url)
         earlier = _gradebook_rows(course.db_url, "earlier-student")
         before = tree_checksums(course.root)

@@ -45,8 +45,10 @@ class CourseCopy:
     """source/, data/ and nbgrader_config.py of `origin` (this repository) copied under `root`,
     with its own gradebook."""
 
-    def __init__(self, root: Path, only: list[str] | None = None, origin: Path = REPO, env: dict | None = None):
+    def __init__(self, root: Path, only: list[str] | None = None, origin: Path = REPO, env: dict | None = None,
+                 db_url: str | None = None):
         self.root = Path(root)
+        self._db_url = db_url  # another gradebook than the copy's own SQLite file (PostgreSQL)
         self.env = dict(env or {})  # set for every nbgrader command (and so for its kernels)
         self.root.mkdir(parents=True, exist_ok=True)
         shutil.copy2(origin / "nbgrader_config.py", self.root / "nbgrader_config.py")
@@ -57,11 +59,11 @@ class CourseCopy:
 
     @property
     def db_url(self) -> str:
-        return "sqlite:///" + str(self.root / "gradebook.db")
+        return self._db_url or "sqlite:///" + str(self.root / "gradebook.db")
 
     def nbgrader(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         env = nbgrader_env() | self.env
-        env.pop("NBGRADER_DB_URL", None)  # the copy always uses its own gradebook
+        env["NBGRADER_DB_URL"] = self.db_url  # the copy's own gradebook, never the instructor's
         proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=self.root, env=env,
                               capture_output=True, text=True)
         if check and proc.returncode != 0:

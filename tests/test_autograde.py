@@ -18,14 +18,6 @@ if problem and not os.environ.get("CI"):
     pytest.skip(f"sandbox unavailable here: {problem}", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def suite(tmp_path_factory):
-    assert sandbox.available() is None, sandbox.available()
-    result = adversarial.run_suite(tmp_path_factory.mktemp("adversarial"))
-    print("\n" + adversarial.report(result))
-    return result
-
-
 def test_at_least_25_attacks_were_tried(suite):
     assert suite["attempts"] >= 25
 

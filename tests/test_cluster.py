@@ -1,0 +1,168 @@
+"""Class-scale grading: a Dask cluster of separate processes and a real PostgreSQL gradebook.
+
+Part of the adversarial suite's class (honest submissions and attacks) is graded again through
+`python -m grading.autograde --scheduler` on a local cluster (a scheduler and two single-threaded
+workers on 127.0.0.1, each with its own folder), into PostgreSQL. One worker is killed in the
+middle of the batch. Scores, reasons and the tamper report must be those of the local run, every
+submission graded once. Needs root, bubblewrap and PostgreSQL (`make` installs them).
+"""
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+
+import pytest
+
+from grading import adversarial, autograde, cluster, sandbox, tamper
+from grading.course import REPO, CourseCopy, gradebook_scores, nbgrader_env
+from grading.dask_local import LocalDaskCluster
+
+A = adversarial.ASSIGNMENT
+problem = sandbox.available()
+if problem and not os.environ.get("CI"):
+    pytest.skip(f"sandbox unavailable here: {problem}", allow_module_level=True)
+
+# cheap to grade, and between them: cheats, tampering, a gradebook write, process killing, a kernel
+# that exits, links and broken files refused on the instructor's machine before any task is sent
+ATTACKS = ["eq_always_true_frame", "patch_mlcourse_check", "kernel_do_execute", "write_gradebook", "kill_processes",
+           "os_exit", "delete_test_cell", "symlink_gradebook", "invalid_json", "wrong_notebook_name"]
+HONEST = ["honest-perfect-1", "honest-blank", "honest-partial", "honest-colab"]
+
+
+def plant(course, attacks=ATTACKS, honest=HONEST):
+    plan = [a for a in adversarial.attacks(port=9) if a.name in attacks]
+    outside = course.root.parent / "outside.txt"
+    outside.write_text("secret")
+    adversarial.plant_class(course, plan, outside, honest=honest)
+    return [*honest, *(f"attack-{a.name}" for a in plan)]
+
+
+def grade_on_cluster(course, address, db_url, *extra):
+    return subprocess.run([sys.executable, "-m", "grading.autograde", A, "--course", str(course.root),
+                           "--scheduler", address, *extra], capture_output=True, text=True, cwd=REPO,
+                          env={**nbgrader_env(), "NBGRADER_DB_URL": db_url}, timeout=900)
+
+
+def killer(dask, victim="w0"):
+    """Kill `victim` (SIGKILL, with its kernels) a second into its first student's task, then let a
+    fresh worker join: what the fault test expects of the cluster."""
+    killed = {}
+
+    def watch():
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            started = [t for t in cluster.worker_log(dask.folder / victim) if not t.endswith("/canary")]
+            if started:
+                time.sleep(1.0)
+                killed["student"] = started[0].split("/", 1)[1]
+                dask.kill(victim)
+                dask.add_worker("w2")
+                return
+            time.sleep(0.1)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread, killed
+
+
+@pytest.fixture(scope="module")
+def graded(suite, postgres, tmp_path_factory):
+    root = tmp_path_factory.mktemp("cluster")
+    db_url = postgres("cluster_class")
+    course = CourseCopy(root / "course", only=[A], db_url=db_url)
+    students = plant(course)
+    with LocalDaskCluster(root / "dask", workers=2) as dask:
+        thread, killed = killer(dask)
+        out = grade_on_cluster(course, dask.address, db_url)
+        thread.join(timeout=5)
+        started = [t for w in dask.folder.iterdir() if w.is_dir() for t in cluster.worker_log(w)]
+        # a re-run after an "interrupted" batch: one submission lost its record
+        (course.root / "autograded" / "honest-blank" / A / autograde.RECORD).unlink()
+        rerun = grade_on_cluster(course, dask.address, db_url)
+        restarted = Counter(t for w in dask.folder.iterdir() if w.is_dir() for t in cluster.worker_log(w)) - Counter(started)
+    print(out.stderr[-3000:])
+    return {"course": course, "db_url": db_url, "students": students, "out": out, "killed": killed,
+            "started": started, "rerun": rerun, "restarted": restarted}
+
+
+def test_the_cluster_batch_ends_with_a_score_per_student_and_the_dashboard_address(graded):
+    out = graded["out"]
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert re.search(r"Dask 대시보드: http://127\.0\.0\.1:\d+/status", out.stderr), out.stderr[-2000:]
+    total = len(graded["students"])
+    assert f"{total}/{total}  실패 " in out.stderr  # the progress bar, failures counted, reached the end
+    for student in graded["students"]:
+        assert re.search(rf"^{re.escape(student)}\s+{A}\s+\d", out.stdout, re.M), student
+
+
+def test_scores_and_reasons_are_the_local_runs(graded, suite):
+    local = gradebook_scores(suite["course"].db_url, A)
+    remote = gradebook_scores(graded["db_url"], A)
+    local_reasons = {o.student: o.reason for o in suite["outcomes"] if isinstance(o, autograde.Outcome)}
+    for student in graded["students"]:
+        assert {n: c.score for n, c in remote[student].items()} == {n: c.score for n, c in local[student].items()}, student
+        line = next(line for line in graded["out"].stdout.splitlines() if line.startswith(student + " "))
+        assert line.rstrip().endswith(local_reasons[student]) or not local_reasons[student], (line, local_reasons[student])
+
+
+def test_the_tamper_report_is_the_local_runs(graded, suite):
+    local = tamper.report(suite["course_root"], [o for o in suite["outcomes"] if isinstance(o, autograde.Outcome)])
+    students = set(graded["students"])
+    lines = [line for line in local.splitlines()[1:] if line.split()[0] in students]
+    assert lines and all(line in graded["out"].stdout for line in lines)
+
+
+def test_a_killed_worker_costs_no_submission_and_each_is_graded_once(graded):
+    killed = graded["killed"].get("student")
+    assert killed, "no worker was killed mid-task"
+    started = graded["started"]
+    assert started.count(f"{A}/{killed}") == 2  # its task ran again on another worker
+    assert all(started.count(f"{A}/{s}") <= 1 for s in graded["students"] if s != killed)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(graded["db_url"])
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT student.id, count(*) FROM submitted_assignment JOIN student ON student.id = student_id "
+            "GROUP BY student.id")).all()
+        grades = connection.execute(text("SELECT count(*) FROM grade")).scalar()
+        cells = connection.execute(text("SELECT count(*) FROM grade_cells")).scalar()
+    engine.dispose()
+    assert dict(rows) == {s: 1 for s in graded["students"]}  # none lost, none duplicated
+    assert grades == cells * len(graded["students"])
+
+
+def test_a_kernel_that_kills_itself_is_a_reasoned_zero_graded_once(graded):
+    assert graded["started"].count(f"{A}/attack-os_exit") == 1  # not a task retried from worker to worker
+    line = next(line for line in graded["out"].stdout.splitlines() if line.startswith("attack-os_exit "))
+    assert "커널 종료" in line
+
+
+def test_a_rerun_grades_only_what_is_missing(graded):
+    rerun = graded["rerun"]
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    assert f"이미 채점된 제출물 {len(graded['students']) - 1 - 3}개는 건너뜁니다" in rerun.stderr  # 3 never reach a worker
+    assert {t: n for t, n in graded["restarted"].items() if not t.endswith("/canary")} == {f"{A}/honest-blank": 1}
+    assert re.search(r"^honest-perfect-1\s+\S+\s+18/21", rerun.stdout, re.M)  # reused grades are still reported
+
+
+def test_the_autograded_folder_serves_feedback_as_a_local_run(graded):
+    course = graded["course"]
+    course.generate_feedback(A)
+    assert (course.root / "feedback" / "honest-partial" / A / f"{A}.html").is_file()
+
+
+def test_postgres_gradebook_with_concurrent_local_workers_matches_sqlite(suite, postgres, tmp_path):
+    db_url = postgres("local_class")
+    course = CourseCopy(tmp_path / "course", only=[A], db_url=db_url)
+    students = plant(course, ["os_exit", "kill_processes", "symlink_gradebook"], ["honest-perfect-1", "honest-partial"])
+    outcomes = autograde.run(course.root, [A], workers=2, timeout=adversarial.CELL_TIMEOUT, progress=False,
+                             db_url=db_url, check_canary=False, submission_timeout=adversarial.SUBMISSION_TIMEOUT)
+    assert sorted(o.student for o in outcomes) == sorted(students)
+    local = gradebook_scores(suite["course"].db_url, A)
+    remote = gradebook_scores(db_url, A)
+    for student in students:
+        assert {n: c.score for n, c in remote[student].items()} == {n: c.score for n, c in local[student].items()}, student
