@@ -200,9 +200,10 @@ def plan(course_root: Path, db_url: str, assignments: list[str], force: bool) ->
 def run(course_root: Path, assignments: list[str], *, workers: int | None = None, use_sandbox: bool = True,
         timeout: int = 120, limits: sandbox.Limits = sandbox.Limits(), db_url: str | None = None,
         progress: bool = True, submission_timeout: int = 600, check_canary: bool = True,
-        scheduler: str | None = None, force: bool = True) -> list[Outcome]:
-    """Grade the class; with `scheduler` on that Dask cluster. force=False grades only what no
-    earlier run graded as it is now (the command line's default; --force grades everything)."""
+        scheduler: str | None = None, force: bool = True, worker_wait: float = 300.0) -> list[Outcome]:
+    """Grade the class; with `scheduler` on that Dask cluster (giving up on what is left after
+    `worker_wait` seconds without a worker). force=False grades only what no earlier run graded as
+    it is now (the command line's default; --force grades everything)."""
     course_root = Path(course_root).resolve()
     db_url = gradebook_url(course_root, db_url)
     if use_sandbox and not scheduler and (problem := sandbox.available()):
@@ -225,7 +226,7 @@ def run(course_root: Path, assignments: list[str], *, workers: int | None = None
         if scheduler:
             from .cluster import Cluster, WorkerMismatch
 
-            with Cluster(settings, scheduler, names) as cluster:
+            with Cluster(settings, scheduler, names, worker_wait) as cluster:
                 try:
                     for assignment in names if check_canary else []:
                         _stop_for_canary(assignment, _cluster_canary(cluster, settings, assignment))

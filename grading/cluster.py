@@ -306,13 +306,10 @@ class Cluster:
 
     def grade_files(self, assignment: str, student: str, files: dict) -> dict:
         """One notebook graded on the cluster, nothing stored (the canary)."""
-        return self.submit(assignment, student, files).result()
+        return next(self.results({self.submit(assignment, student, files): None}))[1]
 
     def grade(self, jobs: list[tuple[str, str]], bar=None) -> list[Outcome]:
         """Grade `jobs`; write every result here, as a local run does."""
-        from distributed import KilledWorker, wait
-        from distributed.client import FIRST_COMPLETED
-
         settings, root = self.settings, self.settings.course_root
         outcomes, pending = [], {}
         staging = settings.scratch / "staged"
@@ -326,43 +323,55 @@ class Cluster:
             files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
             future = self.submit(assignment, student, files, extension_of(settings.db_url, assignment, student))
             pending[future] = (assignment, student, digest)
+        for (assignment, student, digest), result in self.results(pending):
+            store(root, settings.db_url, assignment, student, result)
+            outcome = Outcome(assignment, student, result["graded"], result["reason"], result["seconds"])
+            outcomes.append(self._finish(outcome, digest, bar))
+        return outcomes
+
+    def results(self, pending: dict):
+        """(context, result) for each of pending's futures as it finishes. One that cannot finish is a
+        zero with a reason: its task failed, or no worker was left for worker_wait seconds."""
+        from distributed import wait
+        from distributed.client import FIRST_COMPLETED
+
         alone_since = None
         while pending:
             try:
                 with self.client.as_current():
-                    done = wait(list(pending), timeout=5, return_when=FIRST_COMPLETED).done
+                    done = wait(list(pending), timeout=min(5, self.worker_wait), return_when=FIRST_COMPLETED).done
             except TimeoutError:
                 done = set()
             for future in done:
-                assignment, student, digest = pending.pop(future)
-                try:
-                    result = future.result()
-                except KilledWorker:  # the scheduler gave up after its allowed-failures worker deaths
-                    result = _zero(WORKER_LOST)
-                except WorkerMismatch:
-                    raise
-                except Exception as exc:  # noqa: BLE001 (one broken task never stops the batch)
-                    result = _zero(f"채점기 오류: {type(exc).__name__}: {exc}"[:200])
-                store(root, settings.db_url, assignment, student, result)
-                outcome = Outcome(assignment, student, result["graded"], result["reason"], result["seconds"])
-                outcomes.append(self._finish(outcome, digest, bar))
+                yield pending.pop(future), _result(future)
             if pending and not self.client.nthreads():  # every worker gone: wait a while, never forever
                 alone_since = alone_since or time.perf_counter()
                 if time.perf_counter() - alone_since > self.worker_wait:
-                    for future, (assignment, student, _) in pending.items():
+                    for future, context in list(pending.items()):
                         future.cancel()
-                        grader.record_zero(settings.db_url, assignment, student)
-                        outcomes.append(self._finish(Outcome(assignment, student, False, NO_WORKERS, 0.0), None, bar))
-                    pending = {}
+                        yield context, _zero(NO_WORKERS)
+                    return
             else:
                 alone_since = None
-        return outcomes
 
     def _finish(self, outcome: Outcome, digest: str | None, bar) -> Outcome:
         grader.write_record(self.settings.course_root, outcome, digest)
         if bar:
             bar.step(outcome)
         return outcome
+
+
+def _result(future) -> dict:
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:  # the scheduler gave up after its allowed-failures worker deaths
+        return _zero(WORKER_LOST)
+    except WorkerMismatch:
+        raise
+    except Exception as exc:  # noqa: BLE001 (one broken task never stops the batch)
+        return _zero(f"채점기 오류: {type(exc).__name__}: {exc}"[:200])
 
 
 def _value(value):

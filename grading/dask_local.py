@@ -38,7 +38,8 @@ class LocalDaskCluster:
         self.address = json.loads(info.read_text())["address"]
         for index in range(self.count):
             self.add_worker(f"w{index}")
-        self.wait_for_workers(self.count)
+        if self.count:
+            self.wait_for_workers(self.count)
         return self
 
     def add_worker(self, name: str) -> None:

@@ -166,3 +166,37 @@ def test_postgres_gradebook_with_concurrent_local_workers_matches_sqlite(suite, 
     remote = gradebook_scores(db_url, A)
     for student in students:
         assert {n: c.score for n, c in remote[student].items()} == {n: c.score for n, c in local[student].items()}, student
+
+
+def test_force_grades_everything_again_and_the_default_only_what_changed(graded):
+    course, db_url = graded["course"], graded["db_url"]
+    jobs, reused = autograde.plan(course.root, db_url, [A], force=True)
+    assert sorted(s for _, s in jobs) == sorted(graded["students"]) and reused == []
+    (course.root / "submitted" / "honest-perfect-1" / A / f"{A}.ipynb").write_text(
+        (course.root / "submitted" / "honest-blank" / A / f"{A}.ipynb").read_text())  # resubmitted
+    jobs, reused = autograde.plan(course.root, db_url, [A], force=False)
+    assert sorted(s for _, s in jobs) == ["attack-invalid_json", "attack-symlink_gradebook",
+                                          "attack-wrong_notebook_name", "honest-perfect-1"]
+    assert all(o.reused for o in reused)
+
+
+def test_without_workers_the_command_gives_up_with_a_reason_instead_of_waiting_forever(tmp_path):
+    course = CourseCopy(tmp_path / "course", only=[A])
+    plant(course, [], ["honest-perfect-1", "honest-blank"])
+    with LocalDaskCluster(tmp_path / "dask", workers=0, dashboard=False) as dask:
+        start = time.monotonic()
+        outcomes = autograde.run(course.root, [A], scheduler=dask.address, check_canary=False, progress=False,
+                                 worker_wait=2)
+        assert time.monotonic() - start < 60
+        assert {(o.student, o.graded, o.reason) for o in outcomes} == {
+            ("honest-perfect-1", False, cluster.NO_WORKERS), ("honest-blank", False, cluster.NO_WORKERS)}
+        assert not (course.root / "autograded" / "honest-blank").exists()  # a re-run grades them
+        with pytest.raises(SystemExit, match="canary"):  # nor does the canary wait forever
+            autograde.run(course.root, [A], scheduler=dask.address, progress=False, worker_wait=2)
+
+
+def test_a_worker_result_cannot_write_outside_its_submissions_folder(tmp_path):
+    for name in ("../other/x.ipynb", "/etc/passwd", "a/../../b", ""):
+        with pytest.raises(ValueError):
+            cluster.store(tmp_path, "sqlite://", A, "ana", {"graded": False, "files": {name: b"x"}, "rows": None})
+    assert not (tmp_path / "other").exists()
