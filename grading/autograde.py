@@ -182,17 +182,21 @@ def canary(settings: Settings, assignments: list[str]) -> None:
             _stop_for_canary(assignment, pool.submit(_canary, settings, assignment).result())
 
 
-def plan(course_root: Path, db_url: str, assignments: list[str], force: bool) -> tuple[list, list[Outcome]]:
-    """(submissions to grade, outcomes of those an earlier run already graded as they are now)."""
+def plan(course_root: Path, db_url: str, assignments: list[str], force: bool, key: str) -> tuple[list, list[Outcome]]:
+    """(submissions to grade, outcomes of those an earlier run already graded as they are now, the
+    same way: see grader.grading_key). Every student gets a gradebook row here, before workers
+    that would race to create it (PostgreSQL refuses the second)."""
     from nbgrader.api import Gradebook
 
     jobs, reused = [], []
     with Gradebook(db_url) as gradebook:
         in_gradebook = {(a, s.student.id) for a in assignments for s in gradebook.find_assignment(a).submissions}
+        for student in sorted({s for a in assignments for s in submissions(course_root, a)}):
+            gradebook.update_or_create_student(student)
     for assignment in assignments:
         for student in submissions(course_root, assignment):
             earlier = None if force or (assignment, student) not in in_gradebook else \
-                grader.earlier_outcome(course_root, assignment, student)
+                grader.earlier_outcome(course_root, assignment, student, key)
             (reused.append(earlier) if earlier else jobs.append((assignment, student)))
     return jobs, reused
 
@@ -214,14 +218,15 @@ def run(course_root: Path, assignments: list[str], *, workers: int | None = None
         missing = sorted(set(assignments) - {a.name for a in gradebook.assignments})
     if missing:
         raise SystemExit(f"성적부에 없는 과제입니다: {', '.join(missing)}. 먼저 `make release`로 배포하세요.")
-    jobs_list, reused = plan(course_root, db_url, assignments, force)
+    key = grader.grading_key(course_root, use_sandbox, timeout, limits, submission_timeout)
+    jobs_list, reused = plan(course_root, db_url, assignments, force, key)
     if reused and progress:
         print(f"이미 채점된 제출물 {len(reused)}개는 건너뜁니다 (모두 다시 채점하려면 --force).", file=sys.stderr)
     if not jobs_list:
         return sorted(reused, key=lambda o: (o.assignment, o.student))
     with tempfile.TemporaryDirectory(prefix="autograde-") as scratch:
         os.chmod(scratch, 0o755)  # sandboxed kernels (other uids) reach their runtime dir through it
-        settings = Settings(course_root, db_url, use_sandbox, timeout, limits, Path(scratch), submission_timeout)
+        settings = Settings(course_root, db_url, use_sandbox, timeout, limits, Path(scratch), submission_timeout, key=key)
         names = sorted({a for a, _ in jobs_list})
         if scheduler:
             from .cluster import Cluster, WorkerMismatch

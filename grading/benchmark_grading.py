@@ -12,6 +12,7 @@ machines of 16 cores.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -53,8 +54,8 @@ def main(size: int = 42) -> int:
     workers = os.cpu_count() or 1
     print(f"{size} submissions of {ASSIGNMENT} (perfect/untouched/partial), {workers} CPU cores\n")
     times, tables = {}, {}
-    with tempfile.TemporaryDirectory(prefix="benchmark-grading-") as tmp, \
-            LocalDaskCluster(Path(tmp) / "dask", workers=workers, dashboard=False) as dask:
+    with tempfile.TemporaryDirectory(prefix="benchmark-grading-") as tmp:
+        dask = LocalDaskCluster(Path(tmp) / "dask", workers=workers, dashboard=False)
         runs = {
             "sequential nbgrader autograde": lambda c: c.autograde(ASSIGNMENT),
             f"parallel sandboxed ({workers} workers)": lambda c: autograde.run(c.root, [ASSIGNMENT], workers=workers, progress=False),
@@ -66,9 +67,11 @@ def main(size: int = 42) -> int:
         }
         for index, (name, grade) in enumerate(runs.items()):
             course = make_class(Path(tmp) / f"run{index}", size)
-            start = time.perf_counter()
-            grade(course)
-            times[name] = time.perf_counter() - start
+            # the cluster runs for its own run only (started before the clock, as an instructor's waits)
+            with dask if "Dask" in name else contextlib.nullcontext():
+                start = time.perf_counter()
+                grade(course)
+                times[name] = time.perf_counter() - start
             tables[name] = {s: {n: c.score for n, c in cells.items()} for s, cells in course.scores(ASSIGNMENT).items()}
             print(f"  {name:<36} {times[name]:7.1f} s")
     sequential, sandboxed, unsandboxed, stock, cluster = times.values()

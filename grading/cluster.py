@@ -28,7 +28,7 @@ import time
 from pathlib import Path, PurePosixPath
 
 from . import grader, sandbox
-from .course import REPO, nbgrader_env
+from .course import nbgrader_env
 from .grader import Outcome, Settings
 
 # Tables that define an assignment (no student's data): what a worker's private gradebook needs.
@@ -46,13 +46,14 @@ class WorkerMismatch(RuntimeError):
 
 # ------------------------------------------------------------------ what the instructor ships
 def assignment_bundle(course_root: Path, assignment: str) -> dict:
-    """source/<assignment>/ and release/<assignment>/ of the instructor's course: {path: bytes}."""
+    """What a worker grades against, from the instructor's course: source/<assignment>/,
+    release/<assignment>/, data/ and nbgrader_config.py, as {path: bytes}."""
     files = {}
-    for top in ("source", "release"):
-        folder = course_root / top / assignment
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+    for top in (Path("source") / assignment, Path("release") / assignment, Path("data"), Path("nbgrader_config.py")):
+        base = course_root / top
+        for path in sorted(base.rglob("*")) if base.is_dir() else [base]:
             if path.is_file() and not path.is_symlink() and ".ipynb_checkpoints" not in path.parts:
-                files[str(PurePosixPath(top, assignment, *path.relative_to(folder).parts))] = path.read_bytes()
+                files[str(PurePosixPath(*path.relative_to(course_root).parts))] = path.read_bytes()
     digest = hashlib.sha256(b"".join(k.encode() + b"\0" + v for k, v in sorted(files.items()))).hexdigest()
     return {"assignment": assignment, "digest": digest, "files": files}
 
@@ -80,15 +81,17 @@ def gradebook_snapshot(db_url: str) -> bytes:
         return Path(tmp, "snapshot.db").read_bytes()
 
 
-def extension_of(db_url: str, assignment: str, student: str):
-    """The student's extension for this assignment (a timedelta or None): the late penalty needs it."""
+def earlier_submission(db_url: str, assignment: str, student: str) -> dict:
+    """What the gradebook already holds for this submission and nbgrader's late penalty reads: the
+    student's extension and, for a submission without timestamp.txt, the recorded timestamp."""
     from nbgrader.api import Gradebook, MissingEntry
 
     with Gradebook(db_url) as gradebook:
         try:
-            return gradebook.find_submission(assignment, student).extension
+            submission = gradebook.find_submission(assignment, student)
         except MissingEntry:
-            return None
+            return {}
+        return {"extension": submission.extension, "timestamp": submission.timestamp}
 
 
 # ------------------------------------------------------------------ on a worker
@@ -117,14 +120,12 @@ def _scratch() -> Path:
 
 
 def _course_folder(scratch: Path, bundle: dict) -> Path:
-    """A course root of this worker's own: its checkout's configuration and data, the shipped assignment."""
+    """A course root of this worker's own, made of the shipped files."""
     root = scratch / f"course-{bundle['digest'][:16]}"
     if (root / ".complete").exists():
         return root
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir()
-    shutil.copy2(REPO / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(REPO / "data", root / "data")
     for relative, data in bundle["files"].items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,24 +136,18 @@ def _course_folder(scratch: Path, bundle: dict) -> Path:
     return root
 
 
-def _check_worker(task: dict) -> None:
-    """Grading code must be the instructor's (the same grading/ and mlcourse/ sources), and a
-    sandboxed batch needs the sandbox on every worker."""
-    if task["sandbox"] and (problem := _STATE.setdefault("sandbox", sandbox.available())):
-        raise WorkerMismatch(f"작업자 {socket.gethostname()}에서 샌드박스를 쓸 수 없습니다: {problem}")
-    if task["code"] != _STATE.setdefault("code", code_digest()):
+def _check_worker(task: dict, root: Path) -> None:
+    """Grading code must be the instructor's (grading/, mlcourse/ of this worker's checkout, with the
+    shipped configuration and data), and a sandboxed batch needs the sandbox on every worker."""
+    if task["sandbox"] and "sandbox" not in _STATE:
+        _STATE["sandbox"] = sandbox.available()
+    if task["sandbox"] and _STATE["sandbox"]:
+        raise WorkerMismatch(f"작업자 {socket.gethostname()}에서 샌드박스를 쓸 수 없습니다: {_STATE['sandbox']}")
+    if ("code", root) not in _STATE:
+        _STATE["code", root] = grader.code_digest(root)
+    if task["code"] != _STATE["code", root]:
         raise WorkerMismatch(f"작업자 {socket.gethostname()}의 강의 저장소가 채점자 컴퓨터와 다릅니다 "
                              "(grading/, mlcourse/): 모든 작업자를 같은 커밋으로 맞추세요.")
-
-
-def code_digest() -> str:
-    """The grading and helper code of this checkout (what decides a grade besides the notebook)."""
-    digest = hashlib.sha256()
-    for package in ("grading", "mlcourse"):
-        for path in sorted((REPO / package).rglob("*.py")):
-            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
-    digest.update((REPO / "nbgrader_config.py").read_bytes())
-    return digest.hexdigest()
 
 
 def _rows(db_url: str, assignment: str, student: str) -> dict | None:
@@ -188,8 +183,8 @@ def grade_task(task: dict, bundle: dict, snapshot: bytes) -> dict:
         assignment, student = task["assignment"], task["student"]
         with open(_worker_log(), "a", encoding="utf-8") as log:  # who graded what, when (and how often)
             log.write(f"{time.strftime('%H:%M:%S')} start {assignment}/{student}\n")
-        _check_worker(task)
         root = _course_folder(scratch, bundle)
+        _check_worker(task, root)
         settings = Settings(root, f"sqlite:///{scratch}/gradebook.db", task["sandbox"], task["timeout"],
                             sandbox.Limits(**task["limits"]), scratch, task["submission_timeout"],
                             autograded=scratch / "autograded")
@@ -197,10 +192,10 @@ def grade_task(task: dict, bundle: dict, snapshot: bytes) -> dict:
             _STATE["settings"], _STATE["api"] = settings, grader.make_api(settings, 0)
         api, staging = _STATE["api"]
         (scratch / "gradebook.db").write_bytes(snapshot)
-        if task.get("extension") is not None:
+        if task["earlier"]:  # the late penalty's inputs, as the instructor's gradebook holds them
             with Gradebook(settings.db_url) as gradebook:
                 gradebook.update_or_create_student(student)
-                gradebook.update_or_create_submission(assignment, student, extension=task["extension"])
+                gradebook.update_or_create_submission(assignment, student, **task["earlier"])
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(scratch / "autograded", ignore_errors=True)
         folder = staging / student / assignment
@@ -224,14 +219,27 @@ def _safe_relative(name: str) -> PurePosixPath:
 
 def store(course_root: Path, db_url: str, assignment: str, student: str, result: dict) -> None:
     """Write a worker's result where a local run writes it: autograded/ and the gradebook."""
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
 
+    if result.get("retry"):  # the cluster failed, not the submission: keep what is there, a re-run grades it
+        with Gradebook(db_url) as gradebook:
+            try:
+                gradebook.find_submission(assignment, student)
+                return
+            except MissingEntry:
+                pass
+        grader.record_zero(db_url, assignment, student)  # a new student still appears, with the reason
+        return
+    names = {_safe_relative(name): data for name, data in result["files"].items()}  # all checked before any write
+    for folder in (course_root / "autograded", course_root / "autograded" / student):
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink()
     folder = course_root / "autograded" / student / assignment
     if folder.is_symlink() or folder.is_file():
         folder.unlink()
     shutil.rmtree(folder, ignore_errors=True)  # as `nbgrader autograde --force` does
-    for name, data in result["files"].items():
-        path = folder / _safe_relative(name)
+    for name, data in names.items():
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     rows = result.get("rows")
@@ -284,8 +292,12 @@ class Cluster:
         self.settings, self.worker_wait = settings, worker_wait
         os.environ.update(nbgrader_env())  # nbgrader's Gradebook shells out to the venv's alembic
         self.client = connect(address)
+        if threaded := sorted(a for a, n in self.client.nthreads().items() if n > 1):
+            print(f"⚠️  작업자 {len(threaded)}개가 스레드를 여러 개 씁니다: 채점은 프로세스마다 한 번에 하나씩이므로 "
+                  "`dask worker --nthreads 1 --nworkers <코어 수>`로 시작하세요.", file=sys.stderr)
         self.base = {"sandbox": settings.sandbox, "timeout": settings.timeout, "limits": vars(settings.limits),
-                     "submission_timeout": settings.submission_timeout, "code": code_digest()}
+                     "submission_timeout": settings.submission_timeout,
+                     "code": grader.code_digest(settings.course_root)}
         # Once per batch, kept by the workers that need them. Tasks, not scattered data: when a worker
         # holding them dies, the scheduler computes them again instead of losing every task after them.
         self.snapshot = self.client.submit(_value, gradebook_snapshot(settings.db_url), pure=False,
@@ -299,8 +311,8 @@ class Cluster:
     def __exit__(self, *exc):
         self.client.close()
 
-    def submit(self, assignment: str, student: str, files: dict, extension=None):
-        task = {**self.base, "assignment": assignment, "student": student, "files": files, "extension": extension}
+    def submit(self, assignment: str, student: str, files: dict, earlier: dict | None = None):
+        task = {**self.base, "assignment": assignment, "student": student, "files": files, "earlier": earlier or {}}
         return self.client.submit(grade_task, task, self.bundles[assignment], self.snapshot, pure=False,
                                   key=f"grade-{assignment}-{student}-{os.urandom(4).hex()}")
 
@@ -309,33 +321,49 @@ class Cluster:
         return next(self.results({self.submit(assignment, student, files): None}))[1]
 
     def grade(self, jobs: list[tuple[str, str]], bar=None) -> list[Outcome]:
-        """Grade `jobs`; write every result here, as a local run does."""
+        """Grade `jobs`; write every result here, as a local run does. At most a few tasks per
+        worker thread are in flight, so neither this process nor the scheduler holds a whole
+        class of notebooks at once."""
         settings, root = self.settings, self.settings.course_root
-        outcomes, pending = [], {}
+        outcomes, waiting = [], iter(jobs)
         staging = settings.scratch / "staged"
-        for assignment, student in jobs:
-            digest = grader.submission_digest(root, assignment, student)
-            if reason := grader.precheck(root, assignment, student, staging):
-                grader.record_zero(settings.db_url, assignment, student)
-                outcomes.append(self._finish(Outcome(assignment, student, False, reason, 0.0), digest, bar))
-                continue
-            folder = staging / student / assignment
-            files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-            future = self.submit(assignment, student, files, extension_of(settings.db_url, assignment, student))
-            pending[future] = (assignment, student, digest)
-        for (assignment, student, digest), result in self.results(pending):
-            store(root, settings.db_url, assignment, student, result)
+
+        def send(pending: dict) -> None:
+            window = max(16, 4 * sum(self.client.nthreads().values()))
+            while len(pending) < window and (job := next(waiting, None)):
+                assignment, student = job
+                digest = grader.submission_digest(root, assignment, student, settings.key)
+                if reason := grader.precheck(root, assignment, student, staging):
+                    grader.record_zero(settings.db_url, assignment, student)
+                    outcomes.append(self._finish(Outcome(assignment, student, False, reason, 0.0), digest, bar))
+                    continue
+                folder = staging / student / assignment
+                files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+                shutil.rmtree(staging / student, ignore_errors=True)
+                earlier = earlier_submission(settings.db_url, assignment, student)
+                if "timestamp.txt" in files:  # nbgrader reads the time from the file
+                    earlier.pop("timestamp", None)
+                pending[self.submit(assignment, student, files, earlier)] = (assignment, student, digest)
+
+        for (assignment, student, digest), result in self.results({}, send):
+            try:
+                store(root, settings.db_url, assignment, student, result)
+            except Exception as exc:  # noqa: BLE001 (a result that cannot be written never stops the batch)
+                result = _zero(f"채점 결과를 기록하지 못했습니다: {type(exc).__name__}: {exc}"[:200])
+                store(root, settings.db_url, assignment, student, result)
             outcome = Outcome(assignment, student, result["graded"], result["reason"], result["seconds"])
-            outcomes.append(self._finish(outcome, digest, bar))
+            outcomes.append(self._finish(outcome, None if result.get("retry") else digest, bar))
         return outcomes
 
-    def results(self, pending: dict):
-        """(context, result) for each of pending's futures as it finishes. One that cannot finish is a
-        zero with a reason: its task failed, or no worker was left for worker_wait seconds."""
+    def results(self, pending: dict, send=lambda pending: None):
+        """(context, result) for each of pending's futures as it finishes, `send` topping pending up.
+        One that cannot finish is a zero with a reason: its task failed, or no worker was left for
+        worker_wait seconds."""
         from distributed import wait
         from distributed.client import FIRST_COMPLETED
 
         alone_since = None
+        send(pending)
         while pending:
             try:
                 with self.client.as_current():
@@ -344,12 +372,16 @@ class Cluster:
                 done = set()
             for future in done:
                 yield pending.pop(future), _result(future)
+            send(pending)
             if pending and not self.client.nthreads():  # every worker gone: wait a while, never forever
                 alone_since = alone_since or time.perf_counter()
                 if time.perf_counter() - alone_since > self.worker_wait:
-                    for future, context in list(pending.items()):
-                        future.cancel()
-                        yield context, _zero(NO_WORKERS)
+                    while pending:
+                        for future, context in list(pending.items()):
+                            future.cancel()
+                            del pending[future]
+                            yield context, _zero(NO_WORKERS)
+                        send(pending)  # the jobs not sent yet end the same way
                     return
             else:
                 alone_since = None
@@ -378,8 +410,10 @@ def _value(value):
     return value
 
 
-def _zero(reason: str) -> dict:
-    return {"graded": False, "reason": reason, "seconds": 0.0, "files": {}, "rows": None}
+def _zero(reason: str, retry: bool = True) -> dict:
+    """A result that is not the submission's: nothing graded (retry: the cluster's fault, so keep
+    the student's earlier grade and leave the submission to a re-run)."""
+    return {"graded": False, "reason": reason, "seconds": 0.0, "files": {}, "rows": None, "retry": retry}
 
 
 def worker_log(folder: Path) -> list[str]:

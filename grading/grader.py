@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from . import intake, sandbox
-from .course import nbgrader_env
+from .course import REPO, nbgrader_env
 from .nbgrader_ext import CLIPPED
 
 DB_RETRIES = 4  # SQLite allows one writer at a time; a worker that finds it busy tries again
@@ -36,6 +36,7 @@ class Settings:
     scratch: Path
     submission_timeout: int = 600
     autograded: Path | None = None  # where nbgrader writes graded notebooks (None: the course's autograded/)
+    key: str = ""  # grading_key(...): what else decides a grade, part of each submission's digest
 
 
 @dataclass
@@ -79,16 +80,37 @@ def precheck(root: Path, assignment: str, student: str, staging: Path) -> str:
     return ""
 
 
-def submission_digest(root: Path, assignment: str, student: str) -> str | None:
-    """What a grade depends on: the submitted notebooks and timestamp, and the assignment's source
-    notebooks (a fixed test regrades everyone). None when the submission cannot be read."""
+def code_digest(course_root: Path) -> str:
+    """What decides a grade besides the submission: the grading and helper code of this checkout,
+    the course's nbgrader_config.py and data/."""
     digest = hashlib.sha256()
+    files = [REPO / "grading", REPO / "mlcourse", Path(course_root) / "nbgrader_config.py", Path(course_root) / "data"]
+    for top in files:
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def grading_key(course_root: Path, use_sandbox: bool, timeout: int, limits: sandbox.Limits, submission_timeout: int) -> str:
+    """Everything but the submission that a grade depends on; a change regrades everyone."""
+    return f"{code_digest(course_root)} sandbox={use_sandbox} timeout={timeout}/{submission_timeout} {limits}"
+
+
+def submission_digest(root: Path, assignment: str, student: str, key: str) -> str | None:
+    """What a grade depends on: the submitted notebooks and timestamp, the assignment's source/
+    files (a fixed test regrades everyone) and `key` (grading_key). None when the submission cannot
+    be read."""
+    digest = hashlib.sha256(key.encode())
     folder = root / "submitted" / student / assignment
     try:
         intake.check_folder(folder.parent)
         intake.check_folder(folder)
+        source = root / "source" / assignment
+        for path in sorted(source.rglob("*")):
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+                digest.update(str(path.relative_to(source)).encode() + b"\0" + path.read_bytes())
         for name in expected_notebooks(root, assignment):
-            digest.update(name.encode() + b"\0" + (root / "source" / assignment / name).read_bytes())
             digest.update(intake.read_regular(folder / name))
         if os.path.lexists(folder / "timestamp.txt"):
             digest.update(b"timestamp\0" + intake.read_regular(folder / "timestamp.txt", 1024))
@@ -134,19 +156,20 @@ def explain_cells(graded_folder: Path, names: list[str]) -> str:
 
 
 def record_zero(db_url: str, assignment: str, student: str) -> None:
-    """A submission that could not run still appears in the gradebook, with 0 on every cell."""
-    from nbgrader.api import Gradebook, MissingEntry
+    """A submission that could not run still appears in the gradebook, with 0 on every autograded
+    cell. What a person entered (manual scores and comments, an extension) stays, as nbgrader's
+    own regrade keeps it; such a cell is marked for review again."""
+    from nbgrader.api import Gradebook
 
     with Gradebook(db_url) as gradebook:
         gradebook.update_or_create_student(student)
-        try:
-            gradebook.remove_submission(assignment, student)
-        except MissingEntry:
-            pass
-        submission = gradebook.add_submission(assignment, student)
+        submission = gradebook.update_or_create_submission(assignment, student)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
-                grade.auto_score, grade.needs_manual_grade = 0.0, False
+                grade.auto_score, grade.needs_manual_grade = 0.0, grade.manual_score is not None
+            for comment in notebook.comments:
+                comment.auto_comment = None
+            notebook.late_submission_penalty = None
         gradebook.db.commit()
 
 
@@ -201,11 +224,12 @@ def autograde_staged(api, settings: Settings, assignment: str, student: str) -> 
 def grade_one(api, staging: Path, settings: Settings, assignment: str, student: str) -> Outcome:
     """Take one submission in, grade it into the gradebook and autograded/, write its record."""
     start = time.perf_counter()
-    digest = submission_digest(settings.course_root, assignment, student)
+    digest = submission_digest(settings.course_root, assignment, student, settings.key)
     reason = precheck(settings.course_root, assignment, student, staging)
     graded = not reason
     if graded:
         graded, reason = autograde_staged(api, settings, assignment, student)
+        digest = digest if graded else None  # nbgrader itself failed (a busy database...): a re-run tries again
     if not graded:
         record_zero(settings.db_url, assignment, student)
     outcome = Outcome(assignment, student, graded, reason, time.perf_counter() - start)
@@ -224,11 +248,11 @@ def write_record(course_root: Path, outcome: Outcome, digest: str | None = None)
         (folder / RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
 
-def earlier_outcome(course_root: Path, assignment: str, student: str) -> Outcome | None:
-    """The outcome an earlier run recorded for exactly this submission (same digest), else None:
-    a re-run grades only what is missing or changed."""
+def earlier_outcome(course_root: Path, assignment: str, student: str, key: str) -> Outcome | None:
+    """The outcome an earlier run recorded for exactly this submission graded the same way (same
+    digest), else None: a re-run grades only what is missing or changed."""
     folder = Path(course_root) / "autograded" / student / assignment
-    digest = submission_digest(Path(course_root), assignment, student)
+    digest = submission_digest(Path(course_root), assignment, student, key)
     try:
         if digest is None or folder.is_symlink() or (folder / RECORD).is_symlink():
             return None

@@ -16,8 +16,8 @@ from collections import Counter
 
 import pytest
 
-from grading import adversarial, autograde, cluster, sandbox, tamper
-from grading.course import REPO, CourseCopy, gradebook_scores, nbgrader_env
+from grading import adversarial, autograde, cluster, grader, sandbox, tamper
+from grading.course import REPO, CourseCopy, nbgrader_env
 from grading.dask_local import LocalDaskCluster
 
 A = adversarial.ASSIGNMENT
@@ -41,23 +41,41 @@ def plant(course, attacks=ATTACKS, honest=HONEST):
 
 
 def grade_on_cluster(course, address, db_url, *extra):
+    """The command line, with the limits the local suite ran under."""
     return subprocess.run([sys.executable, "-m", "grading.autograde", A, "--course", str(course.root),
-                           "--scheduler", address, *extra], capture_output=True, text=True, cwd=REPO,
+                           "--scheduler", address, "--timeout", str(adversarial.CELL_TIMEOUT),
+                           "--submission-timeout", str(adversarial.SUBMISSION_TIMEOUT), *extra],
+                          capture_output=True, text=True, cwd=REPO,
                           env={**nbgrader_env(), "NBGRADER_DB_URL": db_url}, timeout=900)
 
 
-def killer(dask, victim="w0"):
-    """Kill `victim` (SIGKILL, with its kernels) a second into its first student's task, then let a
-    fresh worker join: what the fault test expects of the cluster."""
+def gradebook_rows(db_url, student):
+    """Everything autograde writes for a student: per cell (auto score, needs manual grade, manual
+    score, auto comment), the late penalty, the timestamp."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gradebook:
+        notebook = gradebook.find_submission_notebook(A, A, student)
+        comments = {c.name: c.auto_comment for c in notebook.comments}
+        return ({g.name: (g.auto_score, g.needs_manual_grade, g.manual_score, comments.get(g.name))
+                 for g in notebook.grades}, notebook.late_submission_penalty, notebook.assignment.timestamp)
+
+
+def killer(dask, stop, victim="w0", spare=("canary", "attack-os_exit")):
+    """Kill `victim` (SIGKILL, with its kernels) a second into a task of a student not in `spare`
+    (the kernel-killing submission must show it runs once), then let a fresh worker join: what the
+    fault test expects of the cluster. Never after `stop` is set."""
     killed = {}
 
     def watch():
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            started = [t for t in cluster.worker_log(dask.folder / victim) if not t.endswith("/canary")]
-            if started:
-                time.sleep(1.0)
-                killed["student"] = started[0].split("/", 1)[1]
+        while not stop.is_set():
+            started = cluster.worker_log(dask.folder / victim)
+            student = started[-1].split("/", 1)[1] if started else ""
+            if student and student not in spare:
+                time.sleep(1.0)  # a submission takes several seconds: still in the middle of it
+                if stop.is_set() or cluster.worker_log(dask.folder / victim) != started:
+                    continue
+                killed["student"] = student
                 dask.kill(victim)
                 dask.add_worker("w2")
                 return
@@ -75,17 +93,47 @@ def graded(suite, postgres, tmp_path_factory):
     course = CourseCopy(root / "course", only=[A], db_url=db_url)
     students = plant(course)
     with LocalDaskCluster(root / "dask", workers=2) as dask:
-        thread, killed = killer(dask)
+        stop = threading.Event()
+        thread, killed = killer(dask, stop)
         out = grade_on_cluster(course, dask.address, db_url)
+        stop.set()
         thread.join(timeout=5)
         started = [t for w in dask.folder.iterdir() if w.is_dir() for t in cluster.worker_log(w)]
-        # a re-run after an "interrupted" batch: one submission lost its record
+        rows = {s: gradebook_rows(db_url, s) for s in students}
+        # a re-run after an "interrupted" batch: one submission lost its record; its essay was graded by hand
         (course.root / "autograded" / "honest-blank" / A / autograde.RECORD).unlink()
+        _grade_by_hand(db_url, "honest-blank")
         rerun = grade_on_cluster(course, dask.address, db_url)
         restarted = Counter(t for w in dask.folder.iterdir() if w.is_dir() for t in cluster.worker_log(w)) - Counter(started)
     print(out.stderr[-3000:])
     return {"course": course, "db_url": db_url, "students": students, "out": out, "killed": killed,
-            "started": started, "rerun": rerun, "restarted": restarted}
+            "started": started, "rows": rows, "rerun": rerun, "restarted": restarted}
+
+
+MANUAL = "written_compare_methods"
+
+
+def submission_counts(db_url):
+    """student -> submissions in the gradebook, checking each has exactly one grade row per grade cell."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        counts = dict(connection.execute(text(
+            "SELECT student_id, count(*) FROM submitted_assignment GROUP BY student_id")).all())
+        grades = connection.execute(text("SELECT count(*) FROM grade")).scalar()
+        cells = connection.execute(text("SELECT count(*) FROM grade_cells")).scalar()
+    engine.dispose()
+    assert grades == cells * sum(counts.values())
+    return counts
+
+
+def _grade_by_hand(db_url, student):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(db_url) as gradebook:
+        gradebook.find_grade(MANUAL, A, A, student).manual_score = 2.0
+        gradebook.db.commit()
 
 
 def test_the_cluster_batch_ends_with_a_score_per_student_and_the_dashboard_address(graded):
@@ -98,14 +146,14 @@ def test_the_cluster_batch_ends_with_a_score_per_student_and_the_dashboard_addre
         assert re.search(rf"^{re.escape(student)}\s+{A}\s+\d", out.stdout, re.M), student
 
 
-def test_scores_and_reasons_are_the_local_runs(graded, suite):
-    local = gradebook_scores(suite["course"].db_url, A)
-    remote = gradebook_scores(graded["db_url"], A)
+def test_gradebook_rows_and_reasons_are_the_local_runs(graded, suite):
     local_reasons = {o.student: o.reason for o in suite["outcomes"] if isinstance(o, autograde.Outcome)}
+    table = graded["out"].stdout.split("\n\n")[0].splitlines()[1:]
+    reasons = {line.split()[0]: re.split(r"\d+/21(?: \(\+\d+ 수동\))?", line, maxsplit=1)[1].strip() for line in table}
     for student in graded["students"]:
-        assert {n: c.score for n, c in remote[student].items()} == {n: c.score for n, c in local[student].items()}, student
-        line = next(line for line in graded["out"].stdout.splitlines() if line.startswith(student + " "))
-        assert line.rstrip().endswith(local_reasons[student]) or not local_reasons[student], (line, local_reasons[student])
+        local = gradebook_rows(suite["course"].db_url, student)
+        assert graded["rows"][student][:2] == local[:2], student  # every cell's scores, flags, comments; penalty
+        assert reasons[student] == local_reasons[student], student
 
 
 def test_the_tamper_report_is_the_local_runs(graded, suite):
@@ -121,24 +169,19 @@ def test_a_killed_worker_costs_no_submission_and_each_is_graded_once(graded):
     started = graded["started"]
     assert started.count(f"{A}/{killed}") == 2  # its task ran again on another worker
     assert all(started.count(f"{A}/{s}") <= 1 for s in graded["students"] if s != killed)
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(graded["db_url"])
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT student.id, count(*) FROM submitted_assignment JOIN student ON student.id = student_id "
-            "GROUP BY student.id")).all()
-        grades = connection.execute(text("SELECT count(*) FROM grade")).scalar()
-        cells = connection.execute(text("SELECT count(*) FROM grade_cells")).scalar()
-    engine.dispose()
-    assert dict(rows) == {s: 1 for s in graded["students"]}  # none lost, none duplicated
-    assert grades == cells * len(graded["students"])
+    assert submission_counts(graded["db_url"]) == {s: 1 for s in graded["students"]}  # none lost, none duplicated
 
 
 def test_a_kernel_that_kills_itself_is_a_reasoned_zero_graded_once(graded):
     assert graded["started"].count(f"{A}/attack-os_exit") == 1  # not a task retried from worker to worker
     line = next(line for line in graded["out"].stdout.splitlines() if line.startswith("attack-os_exit "))
     assert "커널 종료" in line
+
+
+def test_a_regrade_keeps_what_a_person_graded(graded):
+    cells, _, _ = gradebook_rows(graded["db_url"], "honest-blank")
+    assert cells[MANUAL][2] == 2.0 and cells[MANUAL][1]  # kept, and marked for review again
+    assert cells["ex1_missing_summary_test"][:3] == (0.0, False, None)
 
 
 def test_a_rerun_grades_only_what_is_missing(graded):
@@ -162,22 +205,24 @@ def test_postgres_gradebook_with_concurrent_local_workers_matches_sqlite(suite, 
     outcomes = autograde.run(course.root, [A], workers=2, timeout=adversarial.CELL_TIMEOUT, progress=False,
                              db_url=db_url, check_canary=False, submission_timeout=adversarial.SUBMISSION_TIMEOUT)
     assert sorted(o.student for o in outcomes) == sorted(students)
-    local = gradebook_scores(suite["course"].db_url, A)
-    remote = gradebook_scores(db_url, A)
     for student in students:
-        assert {n: c.score for n, c in remote[student].items()} == {n: c.score for n, c in local[student].items()}, student
+        assert gradebook_rows(db_url, student)[:2] == gradebook_rows(suite["course"].db_url, student)[:2], student
+    assert submission_counts(db_url) == {s: 1 for s in students}  # none lost, none duplicated
 
 
 def test_force_grades_everything_again_and_the_default_only_what_changed(graded):
     course, db_url = graded["course"], graded["db_url"]
-    jobs, reused = autograde.plan(course.root, db_url, [A], force=True)
+    key = grader.grading_key(course.root, True, adversarial.CELL_TIMEOUT, sandbox.Limits(), adversarial.SUBMISSION_TIMEOUT)
+    jobs, reused = autograde.plan(course.root, db_url, [A], force=True, key=key)
     assert sorted(s for _, s in jobs) == sorted(graded["students"]) and reused == []
     (course.root / "submitted" / "honest-perfect-1" / A / f"{A}.ipynb").write_text(
         (course.root / "submitted" / "honest-blank" / A / f"{A}.ipynb").read_text())  # resubmitted
-    jobs, reused = autograde.plan(course.root, db_url, [A], force=False)
+    jobs, reused = autograde.plan(course.root, db_url, [A], force=False, key=key)
     assert sorted(s for _, s in jobs) == ["attack-invalid_json", "attack-symlink_gradebook",
                                           "attack-wrong_notebook_name", "honest-perfect-1"]
     assert all(o.reused for o in reused)
+    jobs, _ = autograde.plan(course.root, db_url, [A], force=False, key=key + " timeout=120")
+    assert len(jobs) == len(graded["students"])  # graded differently now: everyone again
 
 
 def test_without_workers_the_command_gives_up_with_a_reason_instead_of_waiting_forever(tmp_path):
