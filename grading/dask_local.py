@@ -27,7 +27,8 @@ class LocalDaskCluster:
         info = self.folder / "scheduler.json"
         command = [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
                    "--scheduler-file", str(info)]
-        command += ["--dashboard-address", "127.0.0.1:0"] if self.dashboard else ["--no-dashboard"]
+        # its HTTP server (dashboard or not) listens on 127.0.0.1 only, as every process here does
+        command += ["--dashboard-address", "127.0.0.1:0", "--dashboard" if self.dashboard else "--no-dashboard"]
         self.scheduler = self._start(command, "scheduler")
         deadline = time.monotonic() + 60
         while not info.exists() or not info.read_text().strip():
@@ -47,7 +48,8 @@ class LocalDaskCluster:
         scratch.mkdir(exist_ok=True)
         self.workers[name] = self._start(
             [sys.executable, "-m", "distributed.cli.dask_worker", self.address, "--name", name, "--nthreads", "1",
-             "--no-nanny", "--memory-limit", "0", "--host", "127.0.0.1", "--local-directory", str(scratch)], name)
+             "--no-nanny", "--memory-limit", "0", "--host", "127.0.0.1", "--dashboard-address", "127.0.0.1:0",
+             "--no-dashboard", "--local-directory", str(scratch)], name)
 
     def wait_for_workers(self, count: int, timeout: float = 120) -> None:
         from distributed import Client
