@@ -4,11 +4,12 @@ Workers share no file system with the instructor's machine, and never see the gr
 
 - the instructor's process takes each submission in (grading.intake, as a local run does) and
   sends one task per submission carrying the staged notebooks' bytes. With it go, once per
-  assignment and worker, the assignment's files (source/ and release/, as this machine has them)
-  and a snapshot of the gradebook's cell definitions for it (no student's data);
-- a worker grades in a course folder of its own (its checkout's nbgrader_config.py and data/,
-  the shipped assignment) with a private SQLite copy of the snapshot: real `nbgrader autograde`
-  through the judge, sandboxed, exactly as a local worker does;
+  assignment and worker, the course's files for it (source/ and release/ of the assignment,
+  data/, nbgrader_config.py, as this machine has them) and a snapshot of the gradebook's cell
+  definitions (no student's data);
+- a worker whose grading code is the instructor's (same hash, else the batch stops) grades in a
+  course folder of its own made of those files, with a private SQLite copy of the snapshot: real
+  `nbgrader autograde` through the judge, sandboxed, exactly as a local worker does;
 - it returns plain data: the autograded folder's files and the submission's gradebook rows
   (auto scores, auto comments, late penalty);
 - the instructor's process is the only writer of `autograded/` and of the gradebook (SQLite or
